@@ -1,0 +1,86 @@
+"""Read-only Maildir and mbox sources: a firm's exported mailbox is real input.
+
+Neither source changes a file; "handled" is remembered by the store (which
+knows each local message by source name and sha256), so marking is a no-op.
+"""
+
+import logging
+import mailbox
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ingest.errors import SourceUnavailable
+from ingest.message import FetchedMessage
+from ingest.received import arrival_time
+
+log = logging.getLogger("mailroom.ingest")
+
+
+class _LocalSource:
+    """Shared reading loop; subclasses say how to open their mailbox."""
+
+    folder = ""
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.name = name
+        self.path = path
+
+    def _open(self) -> mailbox.Mailbox:
+        raise NotImplementedError
+
+    def _delivery_time(self, box: mailbox.Mailbox, key: str) -> datetime:
+        """Arrival time to use when a message has no dated `Received:` header."""
+        raise NotImplementedError
+
+    def fetch_new(self) -> Iterator[FetchedMessage]:
+        """Yield every message, oldest key first, with its topmost-Received time."""
+        if not self.path.exists():
+            raise SourceUnavailable(f"source {self.name!r}: {self.path} does not exist")
+        box = self._open()
+        try:
+            for key in sorted(box.keys()):
+                raw = box.get_bytes(key)
+                yield FetchedMessage(
+                    source=self.name,
+                    folder=self.folder,
+                    raw=raw,
+                    arrived_at=arrival_time(raw) or self._delivery_time(box, key),
+                    location=str(key),
+                )
+        finally:
+            box.close()
+
+    def mark_handled(self, message: FetchedMessage, verdict: str) -> None:
+        """Leave the file alone: local sources are read-only by design."""
+        log.debug("local message %s handled as %s", message.location, verdict)
+
+
+class MaildirSource(_LocalSource):
+    """A Maildir folder (`cur/` and `new/`), for example `examples/inbox/`."""
+
+    def _open(self) -> mailbox.Mailbox:
+        return mailbox.Maildir(self.path, factory=None, create=False)
+
+    def _delivery_time(self, box: mailbox.Mailbox, key: str) -> datetime:
+        """The file's delivery stamp, which Maildir keeps as its modification time."""
+        message = box.get_message(key)
+        assert isinstance(message, mailbox.MaildirMessage)
+        return datetime.fromtimestamp(message.get_date(), UTC)
+
+
+class MboxSource(_LocalSource):
+    """One mbox file, as exported by most mail clients."""
+
+    def _open(self) -> mailbox.Mailbox:
+        return mailbox.mbox(self.path, factory=None, create=False)
+
+    def _delivery_time(self, box: mailbox.Mailbox, key: str) -> datetime:
+        """The date on the mbox `From ` separator line, written at delivery."""
+        message = box.get_message(key)
+        assert isinstance(message, mailbox.mboxMessage)
+        stamp = " ".join(message.get_from().split()[1:])
+        try:
+            return datetime.strptime(stamp, "%a %b %d %H:%M:%S %Y").replace(tzinfo=UTC)
+        except ValueError:
+            return datetime.fromtimestamp(self.path.stat().st_mtime, UTC)

@@ -1,0 +1,117 @@
+"""The composition root: the only place that builds engines, sources and transports."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import store
+from ingest import MaildirSource, MboxSource, Source
+from mailroom.clock import Clock
+from mailroom.settings import MaildirSourceSettings, Settings, SourceSettings, Vacancy
+from notify import (
+    FileTransport,
+    PlanningStep,
+    ReplyPolicy,
+    TemplateRenderer,
+    Transport,
+    VacancyFacts,
+    WorkingCalendar,
+)
+from parse import ParseContext, VacancyWindow
+
+
+class DatabaseBehind(Exception):
+    """PostgreSQL schema is older than this code; ops must migrate on purpose."""
+
+
+@dataclass(frozen=True)
+class App:
+    """Everything a cycle needs, built once from the settings."""
+
+    settings: Settings
+    clock: Clock
+    db: store.Database
+    sources: tuple[Source, ...]
+    transport: Transport
+    renderers: dict[str, TemplateRenderer]
+    vacancies: dict[str, VacancyFacts]
+    windows: tuple[VacancyWindow, ...]
+    policy: ReplyPolicy
+    calendar: WorkingCalendar
+
+    def parse_context(self, arrived_at: datetime) -> ParseContext:
+        return ParseContext(
+            arrived_at=arrived_at,
+            vacancies=self.windows,
+            own_domains=frozenset(self.settings.firm.own_domains),
+        )
+
+
+def build_app(settings: Settings, clock: Clock) -> App:
+    """Wire the stages together; opens the database but sends nothing."""
+    firm = settings.firm
+    default_templates = settings.templates.directory
+    return App(
+        settings=settings,
+        clock=clock,
+        db=store.connect(settings.store.url),
+        sources=tuple(_source(s) for s in settings.sources),
+        transport=FileTransport(settings.transport.directory),
+        renderers={
+            v.slug: TemplateRenderer(
+                [d for d in (v.templates_dir, default_templates) if d is not None], firm.zone
+            )
+            for v in settings.vacancies
+        },
+        vacancies={v.slug: _facts(v) for v in settings.vacancies},
+        windows=tuple(_window(v) for v in settings.vacancies),
+        policy=ReplyPolicy(
+            own_addresses=frozenset({str(firm.address).lower()}),
+            own_domains=frozenset(d.lower() for d in firm.own_domains),
+        ),
+        calendar=WorkingCalendar(firm.zone),
+    )
+
+
+def prepare_database(app: App) -> None:
+    """SQLite upgrades itself; PostgreSQL must be upgraded by `mailroom db upgrade`."""
+    if app.db.is_sqlite:
+        store.upgrade(app.db)
+        return
+    behind = store.pending_revision(app.db)
+    if behind is not None:
+        raise DatabaseBehind(
+            f"the database schema is behind (head is {behind}); run `mailroom db upgrade` first"
+        )
+
+
+def _source(settings: SourceSettings) -> Source:
+    if isinstance(settings, MaildirSourceSettings):
+        return MaildirSource(settings.name, settings.path)
+    return MboxSource(settings.name, settings.path)
+
+
+def _window(vacancy: Vacancy) -> VacancyWindow:
+    return VacancyWindow(
+        slug=vacancy.slug,
+        opens_at=vacancy.opens_at,
+        closes_at=vacancy.closes_at,
+        addresses=frozenset(str(a).lower() for a in vacancy.routing.addresses),
+        subject_keywords=tuple(vacancy.routing.subject_keywords),
+    )
+
+
+def _facts(vacancy: Vacancy) -> VacancyFacts:
+    return VacancyFacts(
+        slug=vacancy.slug,
+        reference_prefix=vacancy.reference_prefix,
+        title=vacancy.title,
+        organisation=vacancy.organisation,
+        opens_at=vacancy.opens_at,
+        closes_at=vacancy.closes_at,
+        privacy_url=str(vacancy.privacy_url),
+        contacts=tuple(vacancy.contacts),
+        planning=tuple(
+            PlanningStep(step.starts, step.ends, {"nl": step.nl, "en": step.en})
+            for step in vacancy.planning
+        ),
+    )

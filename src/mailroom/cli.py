@@ -1,0 +1,94 @@
+"""`mailroom` on the command line: run, status, db upgrade, config check."""
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+import store
+from mailroom.app import DatabaseBehind, build_app, prepare_database
+from mailroom.clock import Clock, fixed_clock, system_clock
+from mailroom.config import ConfigError, load_settings
+from mailroom.cycle import run_cycle
+from mailroom.daemon import run_forever
+from mailroom.summary import format_report, format_status
+
+DEFAULT_CONFIG = Path("config/mailroom.toml")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "config":
+        print(f"{args.config}: configuration is valid ({len(settings.vacancies)} vacancies)")
+        return 0
+    app = build_app(settings, _clock(args.as_of))
+    try:
+        if args.command == "db":
+            store.upgrade(app.db)
+            print("database schema is up to date")
+            return 0
+        prepare_database(app)
+        if args.command == "status":
+            with app.db.transaction() as session:
+                print(format_status(store.verdict_counts(session), store.outbox_counts(session)))
+            return 0
+        if args.once:
+            print(format_report(run_cycle(app)))
+            return 0
+        run_forever(app, settings.poll_interval_seconds)
+        return 0
+    except DatabaseBehind as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    finally:
+        app.db.dispose()
+
+
+def _clock(as_of: datetime | None) -> Clock:
+    return fixed_clock(as_of) if as_of is not None else system_clock
+
+
+def _aware(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError("give a time zone, e.g. 2026-01-05T12:00+01:00")
+    return moment
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mailroom", description=__doc__)
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path(os.environ.get("MAILROOM_CONFIG", DEFAULT_CONFIG)),
+        help="the TOML configuration (default: $MAILROOM_CONFIG or config/mailroom.toml)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
+    parser.add_argument(
+        "--as-of", type=_aware, help="run as if the wall clock showed this aware ISO time"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="handle mail: as a daemon, or one cycle with --once")
+    run.add_argument("--once", action="store_true", help="one cycle, print a summary, exit")
+    commands.add_parser("status", help="messages by verdict and replies by status")
+    db = commands.add_parser("db", help="database maintenance")
+    db.add_subparsers(dest="db_command", required=True).add_parser(
+        "upgrade", help="migrate the schema to the newest version"
+    )
+    config = commands.add_parser("config", help="configuration")
+    config.add_subparsers(dest="config_command", required=True).add_parser(
+        "check", help="validate the configuration and exit"
+    )
+    return parser

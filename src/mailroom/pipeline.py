@@ -1,0 +1,90 @@
+"""One message's whole journey (DESIGN §4), in the order the invariants need."""
+
+import logging
+from dataclasses import dataclass
+
+import parse
+import store
+from ingest import FetchedMessage, Source
+from mailroom.app import App
+from mailroom.replies import plan_for
+
+log = logging.getLogger("mailroom.pipeline")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one fetched message in this cycle."""
+
+    message_pk: int
+    verdict: str | None
+    replied: bool = False
+    already_done: bool = False
+    error: str | None = None
+
+
+def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
+    """Store, judge, record and plan the reply, then tell the source.
+
+    1. The raw bytes are committed first: from then on nothing is lost and
+       every later step can be redone from the store.
+    2. Analysis, documents and the planned reply commit together, so a crash
+       never leaves a decision without its reply or a reply without its
+       decision.
+    3. Only after that commit may the source move or flag the message.
+    """
+    key = store.MessageKey(fetched.source, fetched.folder, fetched.uidvalidity, fetched.uid)
+    with app.db.transaction() as session:
+        stored = store.record_inbound(session, key, fetched.raw, fetched.arrived_at, app.clock())
+    if not stored.needs_processing:
+        return Outcome(stored.id, None, already_done=True)
+    try:
+        analysis = parse.analyse(fetched.raw, app.parse_context(fetched.arrived_at))
+        reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
+        with app.db.transaction() as session:
+            store.save_decision(
+                session, stored.id, _decision(analysis), _documents(analysis), app.clock()
+            )
+            planned = reply is not None and store.plan_reply(session, stored.id, reply, app.clock())
+    except Exception as exc:
+        log.exception("message %s failed", stored.id)
+        with app.db.transaction() as session:
+            store.record_failure(session, stored.id, f"{type(exc).__name__}: {exc}")
+        return Outcome(stored.id, None, error=type(exc).__name__)
+    source.mark_handled(fetched, analysis.verdict)
+    log.info(
+        "message %s verdict %s reasons %s", stored.id, analysis.verdict, ",".join(analysis.reasons)
+    )
+    replied = planned and reply is not None and reply.content is not None
+    return Outcome(stored.id, analysis.verdict, replied=replied)
+
+
+def _decision(analysis: parse.Analysis) -> store.Decision:
+    return store.Decision(
+        verdict=analysis.verdict.value,
+        reasons=analysis.reasons,
+        flags=analysis.flags,
+        vacancy=analysis.vacancy,
+        language=analysis.language,
+        header_message_id=analysis.message_id,
+        applicant_address=analysis.sender.address if analysis.sender else None,
+        applicant_name=analysis.sender.name if analysis.sender else "",
+    )
+
+
+def _documents(analysis: parse.Analysis) -> list[store.DocumentRecord]:
+    return [
+        store.DocumentRecord(
+            filename=a.filename,
+            content_type=a.content_type,
+            kind=a.kind.value,
+            data=a.data,
+            pages=a.pdf.pages if a.pdf else None,
+            text=a.pdf.text if a.pdf else None,
+            role=a.role,
+            role_cue=a.role_cue,
+            problem=a.pdf.problem if a.pdf else None,
+            flags=a.pdf.flags if a.pdf else (),
+        )
+        for a in analysis.attachments
+    ]

@@ -1,0 +1,67 @@
+"""From a judged message to a planned (or held-back) reply in the outbox's terms."""
+
+from datetime import datetime
+from email.utils import make_msgid
+
+import store
+from mailroom.app import App
+from notify import FileFacts, Mailbox, Reply, ReplyKind, compose
+from parse import Analysis, Verdict
+
+REPLY_KINDS = {
+    Verdict.VALID: ReplyKind.CONFIRMATION,
+    Verdict.INVALID: ReplyKind.RESUBMIT_REQUEST,
+    Verdict.LATE: ReplyKind.CLOSED_NOTICE,
+    Verdict.QUESTION: ReplyKind.QUESTION_ACK,
+}
+
+
+def plan_for(
+    app: App, analysis: Analysis, message_pk: int, arrived_at: datetime
+) -> store.PlannedReply | None:
+    """The reply this verdict calls for, rendered now with a fixed Message-ID.
+
+    None when the verdict calls for no reply at all (machines, unrouted
+    mail). A reply the policy holds back comes back without content but with
+    its reason, so the decision itself is kept.
+    """
+    kind = REPLY_KINDS.get(analysis.verdict)
+    if kind is None or analysis.vacancy is None:
+        return None
+    reply = _reply(app, analysis, kind, message_pk, arrived_at)
+    firm = app.settings.firm
+    message_id = make_msgid(idstring=kind.value, domain=firm.own_domains[0])
+    recipient = reply.to.address if reply.to else ""
+    held_back = app.policy.hold_back_reason(reply)
+    if held_back is not None:
+        return store.PlannedReply(kind, recipient, reply.language, message_id, None, held_back)
+    rendered = app.renderers[analysis.vacancy].render(reply, firm.name)
+    content = compose(
+        reply, rendered, Mailbox(firm.name, str(firm.address)), message_id, app.clock()
+    )
+    return store.PlannedReply(kind, recipient, reply.language, message_id, content)
+
+
+def _reply(
+    app: App, analysis: Analysis, kind: ReplyKind, message_pk: int, arrived_at: datetime
+) -> Reply:
+    assert analysis.vacancy is not None
+    vacancy = app.vacancies[analysis.vacancy]
+    own_id = (analysis.message_id,) if analysis.message_id else ()
+    return Reply(
+        kind=kind,
+        language=analysis.language,
+        to=Mailbox(analysis.sender.name, analysis.sender.address) if analysis.sender else None,
+        subject_of_original=analysis.subject,
+        in_reply_to=analysis.message_id,
+        references=analysis.references + own_id,
+        vacancy=vacancy,
+        arrived_at=arrived_at,
+        reference=f"{vacancy.reference_prefix}-{message_pk:05d}",
+        files=tuple(
+            FileFacts(a.filename, a.pdf.pages if a.pdf else None, a.role)
+            for a in analysis.attachments
+        ),
+        reasons=analysis.reasons,
+        answer_by=app.calendar.answer_by(arrived_at) if kind is ReplyKind.QUESTION_ACK else None,
+    )

@@ -1,0 +1,190 @@
+"""The configuration: one TOML file, validated by pydantic, env overrides on top.
+
+Any `MAILROOM_<SECTION>__<KEY>` variable overrides the file, for example
+`MAILROOM_STORE__URL=postgresql+psycopg://mailroom@db/mailroom`.
+"""
+
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    HttpUrl,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+_STRICT = ConfigDict(extra="forbid", frozen=True)
+
+
+def _zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(
+            f"unknown time zone {name!r}; use an IANA name like 'Europe/Amsterdam'"
+        ) from exc
+    return name
+
+
+class Firm(BaseModel):
+    """Who we are: the name and address replies come from, and our own domains."""
+
+    model_config = _STRICT
+
+    name: str
+    address: EmailStr
+    own_domains: list[str] = Field(min_length=1)
+    timezone: Annotated[str, Field(validate_default=True)] = "Europe/Amsterdam"
+
+    _check_zone = field_validator("timezone")(_zone)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Routing(BaseModel):
+    """Rules that send a message straight to a vacancy, before any time window."""
+
+    model_config = _STRICT
+
+    addresses: list[EmailStr] = []
+    subject_keywords: list[str] = []
+
+
+class PlanningStep(BaseModel):
+    """A step of the procedure: on `starts`, from `starts` to `ends`, or by `ends`."""
+
+    model_config = _STRICT
+
+    starts: date | None = None
+    ends: date | None = None
+    nl: str
+    en: str
+
+    @model_validator(mode="after")
+    def _has_a_date(self) -> "PlanningStep":
+        if self.starts is None and self.ends is None:
+            raise ValueError("give `starts`, `ends` or both")
+        return self
+
+
+class Vacancy(BaseModel):
+    """One search: its window, routing, facts for templates, and retention.
+
+    `opens`/`closes` may be dates or local date-times in `timezone`; a date
+    for `closes` means the end of that day (23:59:59), inclusive.
+    """
+
+    model_config = _STRICT
+
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")
+    reference_prefix: str = Field(pattern=r"^[A-Z0-9-]{1,20}$")
+    title: str
+    organisation: str
+    opens: date | datetime
+    closes: date | datetime
+    timezone: Annotated[str, Field(validate_default=True)] = "Europe/Amsterdam"
+    privacy_url: HttpUrl
+    contacts: list[str] = []
+    planning: list[PlanningStep] = []
+    routing: Routing = Routing()
+    templates_dir: Path | None = None
+    retention_days: int | None = Field(default=None, ge=1)
+
+    _check_zone = field_validator("timezone")(_zone)
+
+    @property
+    def opens_at(self) -> datetime:
+        return _local(self.opens, time(0, 0, 0), self.timezone)
+
+    @property
+    def closes_at(self) -> datetime:
+        return _local(self.closes, time(23, 59, 59), self.timezone)
+
+
+class StoreSettings(BaseModel):
+    model_config = _STRICT
+
+    url: str = "sqlite:///var/mailroom.db"
+
+
+class MaildirSourceSettings(BaseModel):
+    model_config = _STRICT
+
+    kind: Literal["maildir"]
+    name: str
+    path: Path
+
+
+class MboxSourceSettings(BaseModel):
+    model_config = _STRICT
+
+    kind: Literal["mbox"]
+    name: str
+    path: Path
+
+
+SourceSettings = Annotated[MaildirSourceSettings | MboxSourceSettings, Field(discriminator="kind")]
+
+
+class FileTransportSettings(BaseModel):
+    model_config = _STRICT
+
+    kind: Literal["file"] = "file"
+    directory: Path = Path("var/outbox")
+
+
+class TemplateSettings(BaseModel):
+    model_config = _STRICT
+
+    directory: Path = Path("config/templates")
+
+
+class Settings(BaseSettings):
+    """The whole configuration; see `config/mailroom.toml` for every key."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="MAILROOM_", env_nested_delimiter="__", extra="forbid", frozen=True
+    )
+
+    firm: Firm
+    poll_interval_seconds: int = Field(default=60, ge=5)
+    store: StoreSettings = StoreSettings()
+    sources: list[SourceSettings] = Field(min_length=1)
+    transport: FileTransportSettings = FileTransportSettings()
+    templates: TemplateSettings = TemplateSettings()
+    vacancies: list[Vacancy] = Field(min_length=1)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Environment variables win over the file's values (passed as init)."""
+        return env_settings, init_settings
+
+    @field_validator("vacancies")
+    @classmethod
+    def _unique_slugs(cls, vacancies: list[Vacancy]) -> list[Vacancy]:
+        slugs = [v.slug for v in vacancies]
+        duplicates = sorted({s for s in slugs if slugs.count(s) > 1})
+        if duplicates:
+            raise ValueError(f"slug used twice: {', '.join(duplicates)}; give each vacancy its own")
+        return vacancies
+
+
+def _local(value: date | datetime, default_time: time, zone: str) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.combine(value, default_time)
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))

@@ -1,0 +1,26 @@
+"""Answer: templates, the reply policy, composing and delivering replies."""
+
+from notify.compose import compose
+from notify.policy import ReplyPolicy
+from notify.reply import FileFacts, Mailbox, PlanningStep, Reply, ReplyKind, VacancyFacts
+from notify.sender import deliver_due
+from notify.templates import RenderedReply, TemplateRenderer
+from notify.transport import FileTransport, Transport
+from notify.workdays import WorkingCalendar
+
+__all__ = [
+    "FileFacts",
+    "FileTransport",
+    "Mailbox",
+    "PlanningStep",
+    "RenderedReply",
+    "Reply",
+    "ReplyKind",
+    "ReplyPolicy",
+    "TemplateRenderer",
+    "Transport",
+    "VacancyFacts",
+    "WorkingCalendar",
+    "compose",
+    "deliver_due",
+]

@@ -1,0 +1,86 @@
+"""What `parse` returns: the typed result the conductor stores and replies from."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    """Exactly one per inbound message; the order of DESIGN §5 decides."""
+
+    AUTOMATED = "automated"
+    UNROUTED = "unrouted"
+    LATE = "late"
+    VALID = "valid"
+    INVALID = "invalid"
+    QUESTION = "question"
+
+
+class FileKind(StrEnum):
+    """What an attachment is by its content (and, failing that, its name)."""
+
+    PDF = "pdf"
+    WORD = "word"
+    IMAGE = "image"
+    ARCHIVE = "archive"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Address:
+    """A mailbox from a header: display name (may be empty) and address."""
+
+    name: str
+    address: str
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """What a PDF yielded: page count, normalised text, or why it yielded nothing."""
+
+    pages: int = 0
+    text: str = ""
+    problem: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One document-like part of the message, with its bytes for the blob store.
+
+    `filename` is exactly as sent (decoded), never a path; `role` is the
+    letter/CV guess and `role_cue` what decided it.
+    """
+
+    filename: str
+    content_type: str
+    kind: FileKind
+    sha256: str
+    data: bytes = field(repr=False)
+    pdf: PdfText | None = None
+    role: str | None = None
+    role_cue: str | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the rest of mailroom needs to know about one message."""
+
+    sender: Address | None
+    subject: str
+    message_id: str | None
+    references: tuple[str, ...]
+    language: str
+    attachments: tuple[Attachment, ...]
+    vacancy: str | None
+    verdict: Verdict
+    reasons: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    bounced_message_ids: tuple[str, ...] = ()
+
+    @property
+    def pdfs(self) -> tuple[Attachment, ...]:
+        return tuple(a for a in self.attachments if a.kind is FileKind.PDF)

@@ -1,0 +1,31 @@
+"""The small, pure context the conductor gives `parse` with each message."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class VacancyWindow:
+    """A vacancy as routing sees it: its window and the rules that name it.
+
+    `opens_at` and `closes_at` are aware; `closes_at` is inclusive.
+    `addresses` are normalised recipient addresses (plus-tags included) that
+    route straight to this vacancy; `subject_keywords` are matched
+    case-insensitively in the subject.
+    """
+
+    slug: str
+    opens_at: datetime
+    closes_at: datetime
+    addresses: frozenset[str] = frozenset()
+    subject_keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    """Arrival time and the facts about the firm that judging a message needs."""
+
+    arrived_at: datetime
+    vacancies: tuple[VacancyWindow, ...]
+    own_domains: frozenset[str] = field(default_factory=frozenset)
+    max_pdf_pages: int = 200

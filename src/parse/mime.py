@@ -1,0 +1,163 @@
+"""Walk a message with the standard library and sort its parts.
+
+Nothing here trusts a header: every access that can fail on hostile input
+falls back to an empty value, so a malformed message still yields a result.
+"""
+
+from dataclasses import dataclass
+from email import message_from_bytes
+from email.message import EmailMessage, Message
+from email.parser import BytesHeaderParser
+from email.policy import default
+from email.utils import getaddresses
+
+from bs4 import BeautifulSoup
+
+from parse.analysis import Address
+
+_NOT_DOCUMENT_TYPES = frozenset(
+    {
+        "application/pkcs7-signature",
+        "application/x-pkcs7-signature",
+        "application/pgp-signature",
+        "application/pgp-keys",
+        "text/calendar",
+        "text/vcard",
+        "text/x-vcard",
+        "message/delivery-status",
+        "message/disposition-notification",
+        "text/rfc822-headers",
+    }
+)
+_NOT_DOCUMENT_SUFFIXES = (".p7s", ".asc", ".sig", ".ics", ".vcf")
+
+
+@dataclass(frozen=True)
+class RawPart:
+    """An attachment-like part before anyone has judged it."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Mail:
+    """The parts of a message that the rules look at."""
+
+    message: EmailMessage
+    sender: Address | None
+    recipients: tuple[str, ...]
+    subject: str
+    body_text: str
+    parts: tuple[RawPart, ...]
+    report_message_ids: tuple[str, ...]
+
+
+def read_mail(raw: bytes) -> Mail:
+    """Parse raw bytes into a `Mail`; never raises on malformed input."""
+    message = message_from_bytes(raw, policy=default)
+    assert isinstance(message, EmailMessage)
+    plain: list[str] = []
+    html: list[str] = []
+    parts: list[RawPart] = []
+    report_ids: list[str] = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        content_type = part.get_content_type()
+        filename = _filename(part)
+        if content_type == "text/rfc822-headers":
+            report_ids.extend(_message_ids_in_headers(_payload(part)))
+        if _is_not_a_document(content_type, filename) or _is_inline_image(part, content_type):
+            continue
+        is_body = content_type in ("text/plain", "text/html") and not filename
+        if is_body and part.get_content_disposition() != "attachment":
+            (plain if content_type == "text/plain" else html).append(_text(part))
+            continue
+        parts.append(RawPart(filename, content_type, _payload(part)))
+    body = plain[0] if plain else html_to_text(html[0]) if html else ""
+    return Mail(
+        message=message,
+        sender=_first_address(message, "From"),
+        recipients=tuple(_all_addresses(message, ("To", "Cc", "Delivered-To", "X-Original-To"))),
+        subject=header_text(message, "Subject"),
+        body_text=body,
+        parts=tuple(parts),
+        report_message_ids=tuple(report_ids),
+    )
+
+
+def header_text(message: Message, name: str) -> str:
+    """A header as one line of text, or "" when absent or undecodable."""
+    try:
+        value = message.get(name)
+    except Exception:
+        return ""
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def html_to_text(html: str) -> str:
+    """Readable text of an HTML body, for language and keyword checks."""
+    return BeautifulSoup(html, "html.parser").get_text("\n", strip=True)
+
+
+def _first_address(message: Message, name: str) -> Address | None:
+    addresses = _addresses(message, name)
+    return addresses[0] if addresses else None
+
+
+def _all_addresses(message: Message, names: tuple[str, ...]) -> list[str]:
+    return [a.address for name in names for a in _addresses(message, name)]
+
+
+def _addresses(message: Message, name: str) -> list[Address]:
+    pairs = getaddresses([header_text(message, name)])
+    return [
+        Address(display, address.strip().lower()) for display, address in pairs if "@" in address
+    ]
+
+
+def _filename(part: Message) -> str:
+    try:
+        name = part.get_filename()
+    except Exception:
+        return ""
+    return " ".join(str(name).split()) if name else ""
+
+
+def _payload(part: Message) -> bytes:
+    try:
+        data = part.get_payload(decode=True)
+    except Exception:
+        data = None
+    if isinstance(data, bytes):
+        return data
+    raw = part.get_payload()
+    return raw.encode("utf-8", "replace") if isinstance(raw, str) else b""
+
+
+def _text(part: Message) -> str:
+    charset = part.get_content_charset() or "utf-8"
+    data = _payload(part)
+    try:
+        return data.decode(charset, "replace")
+    except LookupError:
+        return data.decode("utf-8", "replace")
+
+
+def _is_not_a_document(content_type: str, filename: str) -> bool:
+    return content_type in _NOT_DOCUMENT_TYPES or filename.lower().endswith(_NOT_DOCUMENT_SUFFIXES)
+
+
+def _is_inline_image(part: Message, content_type: str) -> bool:
+    if not content_type.startswith("image/"):
+        return False
+    disposition = part.get_content_disposition()
+    return disposition == "inline" or (disposition is None and part.get("Content-ID") is not None)
+
+
+def _message_ids_in_headers(data: bytes) -> list[str]:
+    headers = BytesHeaderParser(policy=default).parsebytes(data)
+    found = header_text(headers, "Message-ID")
+    return [found] if found else []

@@ -1,0 +1,38 @@
+"""Text and page count of a PDF with pypdf.
+
+Every failure becomes a reason code on the result (`encrypted`,
+`unreadable`) rather than an exception, so one bad file costs one reason.
+"""
+
+import logging
+import unicodedata
+from io import BytesIO
+
+from pypdf import PasswordType, PdfReader
+
+from parse.analysis import PdfText
+
+log = logging.getLogger("mailroom.parse")
+
+
+def read_pdf(data: bytes, max_pages: int) -> PdfText:
+    """Extract normalised text from at most `max_pages` pages."""
+    try:
+        reader = PdfReader(BytesIO(data), strict=False)
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            return PdfText(problem="encrypted")
+        pages = len(reader.pages)
+        text = "\n".join(page.extract_text() or "" for page in reader.pages[:max_pages])
+    except Exception as exc:
+        if "password" in str(exc).lower() or "decrypt" in str(exc).lower():
+            return PdfText(problem="encrypted")
+        log.info("pdf unreadable: %s", type(exc).__name__)
+        return PdfText(problem="unreadable")
+    normalised = normalise_text(text)
+    return PdfText(pages=pages, text=normalised, flags=() if normalised else ("no_text",))
+
+
+def normalise_text(text: str) -> str:
+    """NFC with runs of blank space tidied, so stored text compares and reads well."""
+    lines = (" ".join(line.split()) for line in unicodedata.normalize("NFC", text).splitlines())
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,103 @@
+"""The ordered verdict table of DESIGN §5, one small rule per row.
+
+Each rule says whether it applies and with which reason codes; the first
+rule that applies decides. The order is a plain tuple so it reads like the
+table it implements.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from parse.analysis import Attachment, Verdict
+from parse.context import VacancyWindow
+from parse.documents import document_problems
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the rules need, gathered once from the message and its context."""
+
+    machine: str | None
+    applying: bool
+    attachments: tuple[Attachment, ...]
+    vacancy: VacancyWindow | None
+    arrived_at: datetime
+
+    @property
+    def application_like(self) -> bool:
+        return bool(self.attachments) or self.applying
+
+
+class Rule(Protocol):
+    verdict: Verdict
+    description: str
+
+    def check(self, facts: Facts) -> tuple[str, ...] | None:
+        """Reason codes if the rule applies, None if it does not."""
+        ...
+
+
+class Automated:
+    verdict = Verdict.AUTOMATED
+    description = "a bounce, auto-reply or bulk mail that carries no documents"
+
+    def check(self, facts: Facts) -> tuple[str, ...] | None:
+        return (facts.machine,) if facts.machine and not facts.attachments else None
+
+
+class Unrouted:
+    verdict = Verdict.UNROUTED
+    description = "no vacancy can be chosen for the message"
+
+    def check(self, facts: Facts) -> tuple[str, ...] | None:
+        return ("no_vacancy",) if facts.vacancy is None else None
+
+
+class Late:
+    verdict = Verdict.LATE
+    description = "an application that arrived after the vacancy's closing time"
+
+    def check(self, facts: Facts) -> tuple[str, ...] | None:
+        vacancy = facts.vacancy
+        late = (
+            vacancy is not None and facts.application_like and facts.arrived_at > vacancy.closes_at
+        )
+        return ("after_closing",) if late else None
+
+
+class Valid:
+    verdict = Verdict.VALID
+    description = "an application with exactly two distinct, readable PDFs"
+
+    def check(self, facts: Facts) -> tuple[str, ...] | None:
+        ok = facts.application_like and not document_problems(facts.attachments)
+        return () if ok else None
+
+
+class Invalid:
+    verdict = Verdict.INVALID
+    description = "any other application: every problem is named"
+
+    def check(self, facts: Facts) -> tuple[str, ...] | None:
+        return document_problems(facts.attachments) if facts.application_like else None
+
+
+class Question:
+    verdict = Verdict.QUESTION
+    description = "anything else a person wrote to the mailbox"
+
+    def check(self, facts: Facts) -> tuple[str, ...] | None:
+        return ()
+
+
+RULES: tuple[Rule, ...] = (Automated(), Unrouted(), Late(), Valid(), Invalid(), Question())
+
+
+def judge(facts: Facts) -> tuple[Verdict, tuple[str, ...]]:
+    """The first rule that applies gives the verdict and its reasons."""
+    for rule in RULES:
+        reasons = rule.check(facts)
+        if reasons is not None:
+            return rule.verdict, reasons
+    raise AssertionError("the Question rule always applies")

@@ -1,0 +1,37 @@
+"""Schema versions with Alembic, driven from code (no alembic.ini needed)."""
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from store.database import Database
+
+_SCRIPTS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(db: Database) -> Config:
+    """A Config whose env.py uses this database's engine."""
+    config = Config()
+    config.set_main_option("script_location", str(_SCRIPTS))
+    config.attributes["engine"] = db.engine
+    return config
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    """Bring the schema to `revision`; a no-op when already there."""
+    command.upgrade(alembic_config(db), revision)
+
+
+def downgrade(db: Database, revision: str) -> None:
+    command.downgrade(alembic_config(db), revision)
+
+
+def pending_revision(db: Database) -> str | None:
+    """The head revision when the database is behind it, else None."""
+    head = ScriptDirectory.from_config(alembic_config(db)).get_current_head()
+    with db.engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return head if current != head else None

@@ -1,0 +1,91 @@
+"""The outbox: replies decided once, delivered later, each with its fate."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from store.models import OutboxReply
+
+PLANNED = "planned"
+SENT = "sent"
+SUPPRESSED = "suppressed"
+
+
+@dataclass(frozen=True)
+class PlannedReply:
+    """A reply ready to store: rendered bytes and its fixed `Message-ID`.
+
+    `content` is None for a suppressed reply, whose `reason` says why it is
+    held back.
+    """
+
+    kind: str
+    recipient: str
+    language: str
+    rfc_message_id: str
+    content: bytes | None
+    reason: str | None = None
+
+    @property
+    def status(self) -> str:
+        return PLANNED if self.reason is None else SUPPRESSED
+
+
+@dataclass(frozen=True)
+class DueReply:
+    """A planned reply the sender should deliver now."""
+
+    id: int
+    rfc_message_id: str
+    recipient: str
+    content: bytes
+
+
+def plan_reply(session: Session, message_id: int, reply: PlannedReply, now: datetime) -> bool:
+    """Add the reply unless this message already has one of this kind.
+
+    Returns False when one existed: planning is idempotent, so reprocessing
+    a message never plans a second reply.
+    """
+    existing = session.scalars(
+        select(OutboxReply.id).where(
+            OutboxReply.message_id == message_id, OutboxReply.kind == reply.kind
+        )
+    ).first()
+    if existing is not None:
+        return False
+    session.add(
+        OutboxReply(
+            message_id=message_id,
+            kind=reply.kind,
+            recipient=reply.recipient,
+            language=reply.language,
+            rfc_message_id=reply.rfc_message_id,
+            status=reply.status,
+            reason=reply.reason,
+            content=reply.content,
+            planned_at=now,
+            attempts=0,
+        )
+    )
+    session.flush()
+    return True
+
+
+def due_replies(session: Session) -> list[DueReply]:
+    """Planned replies in the order they were planned."""
+    rows = session.scalars(
+        select(OutboxReply).where(OutboxReply.status == PLANNED).order_by(OutboxReply.id)
+    )
+    return [DueReply(row.id, row.rfc_message_id, row.recipient, row.content or b"") for row in rows]
+
+
+def mark_sent(session: Session, reply_id: int, answer: str, now: datetime) -> None:
+    """Record delivery with the transport's answer (an SMTP reply, a file path)."""
+    row = session.get_one(OutboxReply, reply_id)
+    row.status = SENT
+    row.sent_at = now
+    row.attempts += 1
+    row.last_answer = answer
