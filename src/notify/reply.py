@@ -1,7 +1,7 @@
 """The reply plan `notify` consumes: who gets which kind, with which facts."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 
@@ -81,4 +81,6 @@ class Reply:
 
     @property
     def time_left(self) -> timedelta:
-        return max(self.vacancy.closes_at - self.arrived_at, timedelta(0))
+        """Real elapsed time, in UTC: same-zone subtraction would ignore a DST change."""
+        left = self.vacancy.closes_at.astimezone(UTC) - self.arrived_at.astimezone(UTC)
+        return max(left, timedelta(0))

@@ -37,7 +37,7 @@ def analyse(raw: bytes, context: ParseContext) -> Analysis:
         vacancy=vacancy.slug if vacancy else None,
         verdict=verdict,
         reasons=reasons,
-        flags=document_flags(attachments),
+        flags=document_flags(attachments) + (("malformed",) if mail.malformed else ()),
         bounced_message_ids=mail.report_message_ids,
     )
 

@@ -34,17 +34,21 @@ _WORD_ZIP_MEMBERS = ("word/document.xml", "content.xml")
 
 
 def sniff(data: bytes, filename: str) -> FileKind:
-    """Classify a file; content signatures win over the file name."""
-    if _PDF_MAGIC in data[:_PDF_MAGIC_WINDOW]:
-        return FileKind.PDF
+    """Classify a file; content signatures win over the file name.
+
+    Containers are recognised before PDFs: a zip that stores a PDF
+    uncompressed carries `%PDF-` in its first kilobyte, yet is an archive.
+    """
     if data.startswith(_ZIP_MAGIC):
         return FileKind.WORD if _is_office_zip(data) else FileKind.ARCHIVE
+    if data.startswith(_ARCHIVE_MAGICS):
+        return FileKind.ARCHIVE
+    if _PDF_MAGIC in data[:_PDF_MAGIC_WINDOW]:
+        return FileKind.PDF
     if data.startswith(b"{\\rtf"):
         return FileKind.WORD
     if data.startswith(_IMAGE_MAGICS) or data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
         return FileKind.IMAGE
-    if data.startswith(_ARCHIVE_MAGICS):
-        return FileKind.ARCHIVE
     return _kind_by_name(filename, ole=data.startswith(_OLE_MAGIC))
 
 

@@ -52,11 +52,21 @@ class Mail:
     body_text: str
     parts: tuple[RawPart, ...]
     report_message_ids: tuple[str, ...]
+    malformed: bool = False
 
 
 def read_mail(raw: bytes) -> Mail:
-    """Parse raw bytes into a `Mail`; never raises on malformed input."""
-    message = message_from_bytes(raw, policy=default)
+    """Parse raw bytes into a `Mail`; never raises on malformed input.
+
+    A structure too deeply nested for the standard library's recursive
+    parser is read as headers only and marked `malformed`.
+    """
+    try:
+        message = message_from_bytes(raw, policy=default)
+        malformed = False
+    except RecursionError:
+        message = BytesHeaderParser(policy=default).parsebytes(raw)
+        malformed = True
     assert isinstance(message, EmailMessage)
     plain: list[str] = []
     html: list[str] = []
@@ -83,8 +93,9 @@ def read_mail(raw: bytes) -> Mail:
         recipients=tuple(_all_addresses(message, ("To", "Cc", "Delivered-To", "X-Original-To"))),
         subject=header_text(message, "Subject"),
         body_text=body,
-        parts=tuple(parts),
+        parts=tuple(parts) if not malformed else (),
         report_message_ids=tuple(report_ids),
+        malformed=malformed,
     )
 
 
@@ -142,7 +153,7 @@ def _text(part: Message) -> str:
     data = _payload(part)
     try:
         return data.decode(charset, "replace")
-    except LookupError:
+    except (LookupError, ValueError):  # unknown codecs, and ones like idna that refuse "replace"
         return data.decode("utf-8", "replace")
 
 

@@ -7,10 +7,12 @@ The reply objects are built by hand with `make_reply`; the other
 import re
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from jinja2 import UndefinedError
+from markupsafe import escape
 
 from notify import (
     FileFacts,
@@ -44,7 +46,9 @@ SEED_VACANCY = VacancyFacts(
     privacy_url="https://chassesearch.nl/contact/privacy-statement/",
     contacts=("Inge Diepenhorst", "Ferdi de Lange"),
     planning=(
-        PlanningStep(date(2026, 1, 8), date(2026, 1, 12), {"nl": "voorselectie", "en": "screening"}),
+        PlanningStep(
+            date(2026, 1, 8), date(2026, 1, 12), {"nl": "voorselectie", "en": "screening"}
+        ),
         PlanningStep(date(2026, 1, 14), None, {"nl": "overzicht", "en": "overview"}),
         PlanningStep(None, date(2026, 1, 20), {"nl": "gesprekken", "en": "interviews"}),
     ),
@@ -89,18 +93,18 @@ def render(renderer: TemplateRenderer, reply: Reply) -> RenderedReply:
     return renderer.render(reply, FIRM)
 
 
-def reason_codes(language: str) -> set[str]:
-    """The keys of `reason_texts` in that language's `_common.j2`."""
+def reason_texts(language: str) -> dict[str, str]:
+    """`reason_texts` as written in that language's `_common.j2`, code to wording."""
     source = (TEMPLATES / language / "_common.j2").read_text(encoding="utf-8")
     block = re.search(r"\{%-?\s*set\s+reason_texts\s*=\s*\{(.*?)\}\s*-?%\}", source, re.DOTALL)
     assert block is not None, f"no reason_texts in {language}/_common.j2"
-    return set(re.findall(r"^\s*\"([^\"]+)\"\s*:", block.group(1), re.MULTILINE))
+    return dict(re.findall(r'^\s*"([^"]+)"\s*:\s*"([^"]*)"', block.group(1), re.MULTILINE))
 
 
 # The closed notice and the question acknowledgement carry no reference
 # number in the templates, and DESIGN §5/§6 do not ask them to.
 KINDS_WITH_REFERENCE = {ReplyKind.CONFIRMATION, ReplyKind.RESUBMIT_REQUEST}
-ALL_REASONS = sorted(reason_codes("nl") | reason_codes("en"))
+ALL_REASONS = sorted(reason_texts("nl").keys() | reason_texts("en").keys())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -130,20 +134,41 @@ def test_confirmation_lists_files_and_planning(renderer: TemplateRenderer, langu
 
 
 def test_both_languages_know_the_same_reason_codes() -> None:
-    assert reason_codes("nl")
-    assert reason_codes("nl") == reason_codes("en")
+    codes = reason_texts("nl").keys()
+    assert len(codes) >= 10
+    for language in LANGUAGES:  # every key was parsed, not only the simple ones
+        source = (TEMPLATES / language / "_common.j2").read_text(encoding="utf-8")
+        assert len(reason_texts(language)) == len(re.findall(r'^\s*"\w+"\s*:', source, re.M))
+    assert codes == reason_texts("en").keys()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("code", ALL_REASONS)
 def test_every_reason_code_renders(renderer: TemplateRenderer, code: str, language: str) -> None:
+    wording = reason_texts(language)[code]
     reply = make_reply(ReplyKind.RESUBMIT_REQUEST, language, reasons=(code,))
     rendered = render(renderer, reply)
-    other = render(renderer, replace(reply, reasons=()))
-    reason_line = [line for line in rendered.text.splitlines() if line.startswith("- ")]
-    assert len(reason_line) == 1 and len(reason_line[0]) > len("- ") + 10
-    assert code not in rendered.text  # the wording, not the code, reaches the applicant
-    assert rendered.html.count("<li>") == other.html.count("<li>") + 1
+    assert f"\n- {wording}\n" in rendered.text
+    assert f"<li>{escape(wording)}</li>" in rendered.html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_resubmit_request_names_every_reason(renderer: TemplateRenderer, language: str) -> None:
+    reply = make_reply(ReplyKind.RESUBMIT_REQUEST, language, reasons=tuple(ALL_REASONS))
+    text = render(renderer, reply).text
+    assert [line for line in text.splitlines() if line.startswith("- ")] == [
+        f"- {reason_texts(language)[code]}" for code in ALL_REASONS
+    ]
+
+
+@pytest.mark.parametrize("kind", list(ReplyKind))
+def test_subject_stays_one_line_even_if_the_title_has_line_breaks(
+    renderer: TemplateRenderer, kind: ReplyKind
+) -> None:
+    vacancy = replace(SEED_VACANCY, title="Directeur\r\n  BIJ12\n")
+    subject = render(renderer, make_reply(kind, "en", vacancy=vacancy)).subject
+    assert subject.endswith("Directeur BIJ12")
+    assert "\n" not in subject and "\r" not in subject
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -181,3 +206,21 @@ def test_missing_name_gets_a_generic_greeting(renderer: TemplateRenderer, langua
     reply = make_reply(ReplyKind.CONFIRMATION, language, to=Mailbox("", "jan@example.nl"))
     first_line = render(renderer, reply).text.splitlines()[0]
     assert first_line == {"nl": "Geachte heer/mevrouw,", "en": "Dear applicant,"}[language]
+
+
+def test_a_vacancy_template_folder_overrides_and_falls_back(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "confirmation.j2").write_text(
+        "{% block subject %}Own: {{ vacancy.title }}{% endblock %}"
+        "{% block text %}{{ c.greeting() }} {{ reply.reference }}{% endblock %}"
+        "{% block html %}<p>{{ applicant_name }}</p>{% endblock %}",
+        encoding="utf-8",
+    )
+    own = TemplateRenderer([tmp_path, TEMPLATES], AMS)
+    reply = make_reply(ReplyKind.CONFIRMATION, "en", to=Mailbox(NASTY, "zoe@example.nl"))
+    rendered = render(own, reply)
+    assert rendered == RenderedReply(
+        f"Own: {TITLE}", f"Dear {NASTY} {REFERENCE}\n", f"<p>{NASTY_ESCAPED}</p>\n"
+    )
+    default = render(TemplateRenderer([TEMPLATES], AMS), make_reply(ReplyKind.CONFIRMATION, "nl"))
+    assert render(own, make_reply(ReplyKind.CONFIRMATION, "nl")) == default

@@ -1,0 +1,201 @@
+"""Composing, holding back and writing replies (DESIGN §6)."""
+
+import email
+from datetime import datetime
+from email.message import EmailMessage
+from email.policy import default
+from pathlib import Path
+
+import pytest
+
+from notify import FileTransport, Mailbox, RenderedReply, ReplyKind, ReplyPolicy, compose
+
+from .test_notify_render import AMS, make_reply
+
+SENDER = Mailbox("Chasse Executive Search", "info@chassesearch.nl")
+MESSAGE_ID = "<20260105090000.123.confirmation@chassesearch.nl>"
+COMPOSED_AT = datetime(2026, 1, 5, 10, 0, tzinfo=AMS)
+RENDERED = RenderedReply(
+    subject="Ontvangstbevestiging sollicitatie IPO-00042: Directeur",
+    text="Beste Zoë,\n\nDank voor uw sollicitatie.\n",
+    html="<p>Beste Zoë,</p>\n<p>Dank voor uw sollicitatie.</p>\n",
+)
+INJECTION = "\r\nBcc: evil@example.com"
+
+
+def parsed(raw: bytes) -> EmailMessage:
+    message = email.message_from_bytes(raw, policy=default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def header_lines(raw: bytes) -> list[str]:
+    """The unfolded header lines, before the first empty line."""
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    return head.replace("\r\n ", " ").replace("\r\n\t", " ").split("\r\n")
+
+
+# --- compose -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_compose_sets_the_auto_reply_headers(language: str) -> None:
+    reply = make_reply(ReplyKind.CONFIRMATION, language)
+    message = parsed(compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT))
+    assert message["Auto-Submitted"] == "auto-replied"
+    assert message["X-Auto-Response-Suppress"] == "All"
+    assert message["In-Reply-To"] == "<m2@example.nl>"
+    assert message["References"] == "<m1@example.nl> <m2@example.nl>"
+    assert message["Message-ID"] == MESSAGE_ID
+    assert message["Content-Language"] == language
+    assert message["Subject"] == RENDERED.subject
+    assert message["Date"].datetime == COMPOSED_AT
+    (to,) = message["To"].addresses
+    assert (to.display_name, to.addr_spec) == ("Jan de Vries", "jan.devries@example.nl")
+    (sender,) = message["From"].addresses
+    assert (sender.display_name, sender.addr_spec) == (SENDER.name, SENDER.address)
+
+
+def test_compose_without_thread_headers_leaves_them_out() -> None:
+    reply = make_reply(in_reply_to=None, references=())
+    message = parsed(compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT))
+    assert "In-Reply-To" not in message and "References" not in message
+
+
+def test_compose_is_multipart_alternative_with_text_then_html() -> None:
+    message = parsed(compose(make_reply(), RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT))
+    assert message.get_content_type() == "multipart/alternative"
+    parts = list(message.iter_parts())
+    assert [p.get_content_type() for p in parts] == ["text/plain", "text/html"]
+    assert [p.get_content_charset() for p in parts] == ["utf-8", "utf-8"]
+    text, html = (p.get_content().replace("\r\n", "\n") for p in parts)
+    assert (text, html) == (RENDERED.text, RENDERED.html)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        f"Eve{INJECTION}",
+        "Eve\nBcc: evil@example.com",
+        "Eve\rBcc: evil@example.com",
+        "evil@example.com, Bcc",
+        '"Eve" <evil@example.com>',
+    ],
+)
+def test_no_header_injection_through_the_name(name: str) -> None:
+    reply = make_reply(to=Mailbox(name, "eve@example.nl"))
+    raw = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+    assert_single_recipient(raw, "eve@example.nl")
+
+
+def test_no_header_injection_through_subject_or_thread_headers() -> None:
+    reply = make_reply(in_reply_to=f"<m2@example.nl>{INJECTION}", references=(INJECTION,))
+    rendered = RenderedReply(f"Re: sollicitatie{INJECTION}", RENDERED.text, RENDERED.html)
+    raw = compose(reply, rendered, SENDER, MESSAGE_ID, COMPOSED_AT)
+    assert_single_recipient(raw, "jan.devries@example.nl")
+    assert parsed(raw)["Subject"] == "Re: sollicitatie Bcc: evil@example.com"
+
+
+@pytest.mark.parametrize("address", [f"eve@example.nl{INJECTION}", "eve@example.nl, evil@x.com"])
+def test_a_forged_recipient_address_is_refused(address: str) -> None:
+    with pytest.raises(ValueError):
+        compose(make_reply(to=Mailbox("Eve", address)), RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+
+
+def assert_single_recipient(raw: bytes, address: str) -> None:
+    message = parsed(raw)
+    assert message.get_all("Bcc") is None and message.get_all("Cc") is None
+    assert len(message.get_all("To") or []) == 1
+    assert [a.addr_spec for a in message["To"].addresses] == [address]
+    names = [line.split(":", 1)[0].lower() for line in header_lines(raw)]
+    assert "bcc" not in names and names.count("to") == 1
+    assert b"\r\nBcc:" not in raw and b"\nBcc:" not in raw
+
+
+# --- reply policy --------------------------------------------------------------------
+
+POLICY = ReplyPolicy(
+    own_addresses=frozenset({"info@chassesearch.nl"}),
+    own_domains=frozenset({"chassesearch.nl"}),
+)
+
+
+def hold_back(to: Mailbox | None) -> str | None:
+    return POLICY.hold_back_reason(make_reply(to=to))
+
+
+@pytest.mark.parametrize(
+    "address", ["jan.devries@example.nl", "info@example.nl", "noreplyer.fan@example.nl"]
+)
+def test_an_ordinary_address_may_get_a_reply(address: str) -> None:
+    assert hold_back(Mailbox("Jan", address)) is None
+
+
+@pytest.mark.parametrize("to", [None, Mailbox("", ""), Mailbox("Jan", "")])
+def test_a_null_sender_gets_no_reply(to: Mailbox | None) -> None:
+    assert hold_back(to) == "null_sender"
+
+
+@pytest.mark.parametrize(
+    "local",
+    [
+        "noreply",
+        "no-reply",
+        "do-not-reply",
+        "mailer-daemon",
+        "postmaster",
+        "NoReply",
+        "NO-REPLY",
+        "Do-Not-Reply",
+        "MAILER-DAEMON",
+        "PostMaster",
+        "no_reply",
+        "noreply+jobs",
+    ],
+)
+def test_a_no_reply_sender_gets_no_reply(local: str) -> None:
+    assert hold_back(Mailbox("Vacaturebank", f"{local}@jobboard.example")) == "no_reply_sender"
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["info@chassesearch.nl", "INFO@ChasseSearch.NL", "inge@chassesearch.nl", "x@CHASSESEARCH.NL"],
+)
+def test_our_own_addresses_get_no_reply(address: str) -> None:
+    assert hold_back(Mailbox("Chasse", address)) == "own_address"
+
+
+# --- file transport ------------------------------------------------------------------
+
+
+def test_file_transport_writes_one_eml_per_message_id(tmp_path: Path) -> None:
+    outbox = tmp_path / "outbox"
+    answer = FileTransport(outbox).deliver("jan@example.nl", MESSAGE_ID, b"hello\r\n")
+    target = outbox / "20260105090000.123.confirmation@chassesearch.nl.eml"
+    assert [p.name for p in outbox.iterdir()] == [target.name]
+    assert target.read_bytes() == b"hello\r\n"
+    assert str(target) in answer
+
+
+@pytest.mark.parametrize(
+    "message_id", ["<../../etc/passwd@x>", "<a b/c\\d:e*f?@x>", "<\r\n..\x00@x>"]
+)
+def test_file_transport_replaces_unsafe_characters(tmp_path: Path, message_id: str) -> None:
+    FileTransport(tmp_path).deliver("jan@example.nl", message_id, b"x")
+    (written,) = tmp_path.iterdir()
+    assert written.parent == tmp_path and written.suffix == ".eml"
+    assert set(written.name) <= set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-"
+    )
+    assert written.read_bytes() == b"x"
+
+
+def test_delivering_twice_leaves_one_file_with_the_same_bytes(tmp_path: Path) -> None:
+    raw = compose(make_reply(), RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+    transport = FileTransport(tmp_path)
+    first = transport.deliver("jan.devries@example.nl", MESSAGE_ID, raw)
+    second = transport.deliver("jan.devries@example.nl", MESSAGE_ID, raw)
+    assert first == second
+    (written,) = tmp_path.iterdir()
+    assert written.read_bytes() == raw
+    assert not list(tmp_path.glob("*.partial"))
