@@ -76,12 +76,14 @@ def prepare_database(app: App) -> None:
     """SQLite upgrades itself; PostgreSQL must be upgraded by `mailroom db upgrade`."""
     if app.db.is_sqlite:
         store.upgrade(app.db)
-        return
-    behind = store.pending_revision(app.db)
-    if behind is not None:
-        raise DatabaseBehind(
-            f"the database schema is behind (head is {behind}); run `mailroom db upgrade` first"
-        )
+    else:
+        behind = store.pending_revision(app.db)
+        if behind is not None:
+            raise DatabaseBehind(
+                f"the database schema is behind (head is {behind}); run `mailroom db upgrade` first"
+            )
+    with app.db.transaction() as session:
+        store.sync_vacancies(session, [_record(v) for v in app.settings.vacancies])
 
 
 def _source(settings: SourceSettings) -> Source:
@@ -97,6 +99,17 @@ def _window(vacancy: Vacancy) -> VacancyWindow:
         closes_at=vacancy.closes_at,
         addresses=frozenset(str(a).lower() for a in vacancy.routing.addresses),
         subject_keywords=tuple(vacancy.routing.subject_keywords),
+    )
+
+
+def _record(vacancy: Vacancy) -> store.VacancyRecord:
+    return store.VacancyRecord(
+        slug=vacancy.slug,
+        title=vacancy.title,
+        opens_at=vacancy.opens_at,
+        closes_at=vacancy.closes_at,
+        procedure_ends_at=vacancy.procedure_ends_at,
+        retention_days=vacancy.retention_days,
     )
 
 

@@ -1,15 +1,18 @@
 """One message's whole journey (DESIGN §4), in the order the invariants need."""
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import parse
 import store
 from ingest import FetchedMessage, Source
 from mailroom.app import App
 from mailroom.replies import plan_for
+from parse import Verdict
 
 log = logging.getLogger("mailroom.pipeline")
+
+APPLICATION_VERDICTS = frozenset({Verdict.VALID, Verdict.INVALID, Verdict.LATE})
 
 
 @dataclass(frozen=True)
@@ -39,12 +42,13 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     if not stored.needs_processing:
         return Outcome(stored.id, None, already_done=True)
     try:
-        analysis = parse.analyse(fetched.raw, app.parse_context(fetched.arrived_at))
+        analysis = _as_follow_up(
+            app, parse.analyse(fetched.raw, app.parse_context(fetched.arrived_at))
+        )
         reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
+        decision = _decision(app, analysis, fetched)
         with app.db.transaction() as session:
-            store.save_decision(
-                session, stored.id, _decision(analysis), _documents(analysis), app.clock()
-            )
+            store.save_decision(session, stored.id, decision, _documents(analysis), app.clock())
             planned = reply is not None and store.plan_reply(session, stored.id, reply, app.clock())
     except Exception as exc:
         log.exception("message %s failed", stored.id)
@@ -59,7 +63,18 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     return Outcome(stored.id, analysis.verdict, replied=replied)
 
 
-def _decision(analysis: parse.Analysis) -> store.Decision:
+def _as_follow_up(app: App, analysis: parse.Analysis) -> parse.Analysis:
+    """An incomplete application from someone whose complete one is on file is a
+    supplement for a recruiter, not a reason to ask them to start again."""
+    if analysis.verdict is not Verdict.INVALID or not analysis.sender or not analysis.vacancy:
+        return analysis
+    with app.db.transaction() as session:
+        earlier = store.has_complete_submission(session, analysis.sender.address, analysis.vacancy)
+    return replace(analysis, flags=(*analysis.flags, "supplement")) if earlier else analysis
+
+
+def _decision(app: App, analysis: parse.Analysis, fetched: FetchedMessage) -> store.Decision:
+    question = analysis.verdict is Verdict.QUESTION
     return store.Decision(
         verdict=analysis.verdict.value,
         reasons=analysis.reasons,
@@ -69,6 +84,9 @@ def _decision(analysis: parse.Analysis) -> store.Decision:
         header_message_id=analysis.message_id,
         applicant_address=analysis.sender.address if analysis.sender else None,
         applicant_name=analysis.sender.name if analysis.sender else "",
+        is_application=analysis.verdict in APPLICATION_VERDICTS,
+        is_complete=analysis.verdict is Verdict.VALID,
+        question_due_at=app.calendar.answer_by(fetched.arrived_at) if question else None,
     )
 
 

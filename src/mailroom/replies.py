@@ -22,11 +22,12 @@ def plan_for(
     """The reply this verdict calls for, rendered now with a fixed Message-ID.
 
     None when the verdict calls for no reply at all (machines, unrouted
-    mail). A reply the policy holds back comes back without content but with
-    its reason, so the decision itself is kept.
+    mail, a supplement to a complete application). A reply the policy holds
+    back comes back without content but with its reason, so the decision
+    itself is kept.
     """
     kind = REPLY_KINDS.get(analysis.verdict)
-    if kind is None or analysis.vacancy is None:
+    if kind is None or analysis.vacancy is None or "supplement" in analysis.flags:
         return None
     reply = _reply(app, analysis, kind, message_pk, arrived_at)
     firm = app.settings.firm

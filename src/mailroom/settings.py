@@ -97,6 +97,7 @@ class Vacancy(BaseModel):
     planning: list[PlanningStep] = []
     routing: Routing = Routing()
     templates_dir: Path | None = None
+    procedure_ends: date | None = None
     retention_days: int | None = Field(default=None, ge=1)
 
     _check_zone = field_validator("timezone")(_zone)
@@ -108,6 +109,13 @@ class Vacancy(BaseModel):
     @property
     def closes_at(self) -> datetime:
         return _local(self.closes, time(23, 59, 59), self.timezone)
+
+    @property
+    def procedure_ends_at(self) -> datetime:
+        """End of `procedure_ends`, else of the last planning day, else of closing day."""
+        days = [d for step in self.planning for d in (step.starts, step.ends) if d is not None]
+        last = self.procedure_ends or max(days, default=self.closes_at.date())
+        return _local(last, time(23, 59, 59), self.timezone)
 
 
 class StoreSettings(BaseModel):

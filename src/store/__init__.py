@@ -4,6 +4,7 @@ Other stages use only the functions exported here.
 """
 
 from store.database import Database, connect
+from store.identity import normalise_address
 from store.inbound import (
     Decision,
     DocumentRecord,
@@ -17,6 +18,9 @@ from store.inbound import (
 from store.migrate import pending_revision, upgrade
 from store.outbox import DueReply, PlannedReply, due_replies, mark_sent, plan_reply
 from store.report import outbox_counts, verdict_counts
+from store.search import SearchHit, search
+from store.submissions import has_complete_submission
+from store.vacancies import VacancyRecord, sync_vacancies
 
 __all__ = [
     "Database",
@@ -25,10 +29,14 @@ __all__ = [
     "DueReply",
     "MessageKey",
     "PlannedReply",
+    "SearchHit",
     "StoredMessage",
+    "VacancyRecord",
     "connect",
     "due_replies",
+    "has_complete_submission",
     "mark_sent",
+    "normalise_address",
     "outbox_counts",
     "pending_revision",
     "plan_reply",
@@ -36,6 +44,8 @@ __all__ = [
     "record_failure",
     "record_inbound",
     "save_decision",
+    "search",
+    "sync_vacancies",
     "upgrade",
     "verdict_counts",
 ]

@@ -42,14 +42,29 @@ def connect(url: str) -> Database:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
     else:
         engine = create_engine(parsed, pool_pre_ping=True)
     return Database(engine, sessionmaker(engine, expire_on_commit=False))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL for concurrent readers, real foreign keys, waiting instead of failing
+    on a lock, and zeroed pages for deleted rows so erased data leaves the file.
+
+    The driver's own transaction handling is switched off so that
+    `_sqlite_begin_immediate` decides how each transaction starts.
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def _sqlite_begin_immediate(connection: Any) -> None:
+    """Take the write lock at BEGIN: two writers then queue on the busy timeout
+    instead of one failing when it upgrades a read transaction to a write."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -5,10 +5,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.blobs import get_blob, put_blob
-from store.models import Applicant, Document, InboundMessage
+from store.identity import normalise_address
+from store.models import Applicant, Document, InboundMessage, Question
+from store.search import index_document
+from store.submissions import record_submission
+from store.upsert import insert_or_ignore
 
 
 @dataclass(frozen=True)
@@ -66,26 +71,24 @@ class Decision:
     header_message_id: str | None
     applicant_address: str | None
     applicant_name: str
+    is_application: bool = False
+    is_complete: bool = False
+    question_due_at: datetime | None = None
 
 
 def record_inbound(
     session: Session, key: MessageKey, raw: bytes, arrived_at: datetime, now: datetime
 ) -> StoredMessage:
-    """Store the raw message once; a second call returns the first record."""
+    """Store the raw message once; a second call returns the first record.
+
+    Safe when another process stores the same message at the same moment:
+    the loser's insert hits the unique key inside a savepoint, which is
+    rolled back, and the winner's row is returned.
+    """
     digest = hashlib.sha256(raw).hexdigest()
-    query = select(InboundMessage).where(
-        InboundMessage.source == key.source,
-        InboundMessage.folder == key.folder,
-    )
-    if key.uid is None:
-        query = query.where(InboundMessage.uid.is_(None), InboundMessage.sha256 == digest)
-    else:
-        query = query.where(
-            InboundMessage.uidvalidity == key.uidvalidity, InboundMessage.uid == key.uid
-        )
-    existing = session.scalars(query).one_or_none()
+    existing = _find(session, key, digest)
     if existing is not None:
-        return StoredMessage(existing.id, existing.status, existing.attempts)
+        return existing
     put_blob(session, raw, now)
     message = InboundMessage(
         source=key.source,
@@ -101,9 +104,30 @@ def record_inbound(
         reasons=[],
         flags=[],
     )
-    session.add(message)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(message)
+    except IntegrityError:
+        winner = _find(session, key, digest)
+        if winner is None:
+            raise
+        return winner
     return StoredMessage(message.id, message.status, message.attempts)
+
+
+def _find(session: Session, key: MessageKey, digest: str) -> StoredMessage | None:
+    query = select(InboundMessage).where(
+        InboundMessage.source == key.source,
+        InboundMessage.folder == key.folder,
+    )
+    if key.uid is None:
+        query = query.where(InboundMessage.uid.is_(None), InboundMessage.sha256 == digest)
+    else:
+        query = query.where(
+            InboundMessage.uidvalidity == key.uidvalidity, InboundMessage.uid == key.uid
+        )
+    row = session.scalars(query).one_or_none()
+    return StoredMessage(row.id, row.status, row.attempts) if row is not None else None
 
 
 def save_decision(
@@ -113,27 +137,20 @@ def save_decision(
     documents: list[DocumentRecord],
     now: datetime,
 ) -> None:
-    """Attach the verdict, documents and applicant; replaces an earlier attempt's."""
+    """Attach the verdict, documents, applicant, submission and question.
+
+    Replaces what an earlier, failed attempt may have left, so it can be
+    called again for the same message.
+    """
     message = session.get_one(InboundMessage, message_id)
     message.documents.clear()
     session.flush()
     for position, record in enumerate(documents):
-        message.documents.append(
-            Document(
-                position=position,
-                filename=record.filename,
-                content_type=record.content_type,
-                kind=record.kind,
-                sha256=put_blob(session, record.data, now),
-                size=len(record.data),
-                pages=record.pages,
-                text=record.text,
-                role=record.role,
-                role_cue=record.role_cue,
-                problem=record.problem,
-                flags=list(record.flags),
-            )
-        )
+        document = _document(session, position, record, now)
+        message.documents.append(document)
+        session.flush()
+        if record.text:
+            index_document(session, document.id, record.text)
     message.verdict = decision.verdict
     message.reasons = list(decision.reasons)
     message.flags = list(decision.flags)
@@ -145,9 +162,43 @@ def save_decision(
         if decision.applicant_address
         else None
     )
+    if decision.is_application and message.applicant_id and decision.vacancy:
+        record_submission(
+            session,
+            message.id,
+            message.applicant_id,
+            decision.vacancy,
+            decision.is_complete,
+            message.arrived_at,
+        )
+    if decision.question_due_at is not None:
+        _question(session, message.id, decision.vacancy, decision.question_due_at)
     message.status = "processed"
     message.error = None
     message.attempts += 1
+
+
+def _document(session: Session, position: int, record: DocumentRecord, now: datetime) -> Document:
+    return Document(
+        position=position,
+        filename=record.filename,
+        content_type=record.content_type,
+        kind=record.kind,
+        sha256=put_blob(session, record.data, now),
+        size=len(record.data),
+        pages=record.pages,
+        text=record.text,
+        role=record.role,
+        role_cue=record.role_cue,
+        problem=record.problem,
+        flags=list(record.flags),
+    )
+
+
+def _question(session: Session, message_id: int, vacancy: str | None, due_at: datetime) -> None:
+    exists = session.scalars(select(Question.id).where(Question.message_id == message_id)).first()
+    if exists is None:
+        session.add(Question(message_id=message_id, vacancy=vacancy, due_at=due_at))
 
 
 def record_failure(session: Session, message_id: int, error: str) -> None:
@@ -165,11 +216,11 @@ def raw_message(session: Session, message_id: int) -> bytes:
 
 
 def _applicant(session: Session, address: str, name: str, now: datetime) -> int:
-    applicant = session.scalars(select(Applicant).where(Applicant.address == address)).one_or_none()
-    if applicant is None:
-        applicant = Applicant(address=address, display_name=name, first_seen_at=now)
-        session.add(applicant)
-        session.flush()
-    elif name and not applicant.display_name:
+    """The applicant's id, created on first sight (safe against a concurrent insert)."""
+    identity = normalise_address(address)
+    values = {"address": identity, "display_name": name, "first_seen_at": now}
+    insert_or_ignore(session, Applicant, values, ["address"])
+    applicant = session.scalars(select(Applicant).where(Applicant.address == identity)).one()
+    if name and not applicant.display_name:
         applicant.display_name = name
     return applicant.id

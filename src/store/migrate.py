@@ -10,6 +10,16 @@ from alembic.script import ScriptDirectory
 from store.database import Database
 
 _SCRIPTS = Path(__file__).with_name("migrations")
+# The full-text index lives outside the ORM metadata (FTS5 cannot be declared
+# there); autogenerate must not try to drop it.
+SEARCH_OBJECTS = ("document_fts", "document_search", "ix_document_search")
+
+
+def include_object(
+    obj: object, name: str | None, kind: str, reflected: bool, compare_to: object
+) -> bool:
+    """Autogenerate filter: everything but the search index and FTS5 shadow tables."""
+    return not (name or "").startswith(SEARCH_OBJECTS)
 
 
 def alembic_config(db: Database) -> Config:

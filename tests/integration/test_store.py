@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 import store
-from store.migrate import downgrade
+from store.migrate import downgrade, include_object
 from store.models import Base, InboundMessage
 
 from ..databases import fresh_postgres_url
@@ -43,7 +43,8 @@ def _reply(
 def test_head_has_no_pending_revision_and_matches_the_models(db: store.Database) -> None:
     assert store.pending_revision(db) is None
     with db.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_object": include_object})
+        differences = compare_metadata(context, Base.metadata)
     assert differences == []
 
 

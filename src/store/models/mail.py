@@ -1,14 +1,8 @@
-"""The schema: raw messages, their documents, applicants and the outbox.
-
-Dedupe keys are part of the first table: a mailbox message is unique by
-(source, folder, UIDVALIDITY, UID), a local one by (source, sha256).
-"""
+"""What arrived: raw messages, their documents, and the bytes behind both."""
 
 from datetime import datetime
-from typing import Any, ClassVar
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
     ForeignKey,
     Index,
@@ -18,21 +12,18 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from store.types import UTCDateTime
-
-
-class Base(DeclarativeBase):
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: UTCDateTime,
-        dict[str, Any]: JSON,
-        list[str]: JSON,
-    }
+from store.models.base import Base
 
 
 class Blob(Base):
-    """Bytes stored once by content; kept in the database so every instance sees them."""
+    """Bytes stored once by content, in the database so every instance sees them.
+
+    A blob is referenced by messages and documents (foreign keys); it is
+    deleted only when no row refers to it any more, so erasing one person
+    never breaks another's record that shares the same file.
+    """
 
     __tablename__ = "blob"
 
@@ -42,19 +33,12 @@ class Blob(Base):
     stored_at: Mapped[datetime]
 
 
-class Applicant(Base):
-    """A person, known by their normalised address."""
-
-    __tablename__ = "applicant"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    address: Mapped[str] = mapped_column(String(320), unique=True)
-    display_name: Mapped[str] = mapped_column(String(200), default="")
-    first_seen_at: Mapped[datetime]
-
-
 class InboundMessage(Base):
-    """One message as it reached the mailbox, and what was decided about it."""
+    """One message as it reached the mailbox, and what was decided about it.
+
+    `source` is the configured mailbox (the account); `folder` is empty for
+    local sources, which are keyed by sha256 instead of UIDVALIDITY and UID.
+    """
 
     __tablename__ = "inbound_message"
     __table_args__ = (
@@ -83,23 +67,26 @@ class InboundMessage(Base):
     folder: Mapped[str] = mapped_column(String(300), default="")
     uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
     uid: Mapped[int | None] = mapped_column(BigInteger)
-    sha256: Mapped[str] = mapped_column(ForeignKey("blob.sha256"))
+    sha256: Mapped[str] = mapped_column(ForeignKey("blob.sha256"), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     arrived_at: Mapped[datetime]
     stored_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(20), default="stored")
     attempts: Mapped[int] = mapped_column(default=0)
     error: Mapped[str | None] = mapped_column(Text)
-    header_message_id: Mapped[str | None] = mapped_column(String(998))
+    header_message_id: Mapped[str | None] = mapped_column(String(998), index=True)
     verdict: Mapped[str | None] = mapped_column(String(20), index=True)
     reasons: Mapped[list[str]] = mapped_column(default=list)
     flags: Mapped[list[str]] = mapped_column(default=list)
-    vacancy: Mapped[str | None] = mapped_column(String(100), index=True)
+    vacancy: Mapped[str | None] = mapped_column(ForeignKey("vacancy.slug"), index=True)
     language: Mapped[str | None] = mapped_column(String(8))
     applicant_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"), index=True)
 
     documents: Mapped[list["Document"]] = relationship(
-        back_populates="message", order_by="Document.position", cascade="all, delete-orphan"
+        back_populates="message",
+        order_by="Document.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
 
@@ -125,28 +112,3 @@ class Document(Base):
     flags: Mapped[list[str]] = mapped_column(default=list)
 
     message: Mapped[InboundMessage] = relationship(back_populates="documents")
-
-
-class OutboxReply(Base):
-    """A reply decided for one message: planned, sent, failed or suppressed.
-
-    One row per message and kind; `rfc_message_id` and the rendered bytes are
-    fixed when planned, so a resend after a crash is the very same mail.
-    """
-
-    __tablename__ = "outbox"
-    __table_args__ = (UniqueConstraint("message_id", "kind"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    message_id: Mapped[int] = mapped_column(ForeignKey("inbound_message.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(40))
-    recipient: Mapped[str] = mapped_column(String(320))
-    language: Mapped[str] = mapped_column(String(8))
-    rfc_message_id: Mapped[str] = mapped_column(String(998), unique=True)
-    status: Mapped[str] = mapped_column(String(20), index=True)
-    reason: Mapped[str | None] = mapped_column(String(200))
-    content: Mapped[bytes | None] = mapped_column(LargeBinary)
-    planned_at: Mapped[datetime]
-    sent_at: Mapped[datetime | None]
-    attempts: Mapped[int] = mapped_column(default=0)
-    last_answer: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,45 @@
+"""Replies decided for inbound messages, and every attempt to deliver them."""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from store.models.base import Base
+
+
+class OutboxReply(Base):
+    """A reply decided for one message: planned, sent, failed, suppressed or bounced.
+
+    One row per message and kind; `rfc_message_id` and the rendered bytes are
+    fixed when planned, so a resend after a crash is the very same mail.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (UniqueConstraint("message_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("inbound_message.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    recipient: Mapped[str] = mapped_column(String(320), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    rfc_message_id: Mapped[str] = mapped_column(String(998), unique=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    reason: Mapped[str | None] = mapped_column(String(200))
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    planned_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_answer: Mapped[str | None] = mapped_column(Text)
+
+
+class DeliveryAttempt(Base):
+    """One try to hand a reply to the transport, with the peer's answer."""
+
+    __tablename__ = "delivery_attempt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outbox_id: Mapped[int] = mapped_column(ForeignKey("outbox.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    outcome: Mapped[str] = mapped_column(String(20))
+    answer: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,114 @@
+"""Full-text search over extracted document text, one function for both engines.
+
+Text is indexed after NFKC normalisation and case folding, so "bijlage"
+finds "bĳlage" and "CV" finds "cv". SQLite uses FTS5 (ranked by bm25),
+PostgreSQL a tsvector of the Dutch and simple configurations together
+(ranked by ts_rank), so both stemmed and exact words match.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Row, text
+from sqlalchemy.orm import Session
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One applicant whose documents match, with the best-matching passage."""
+
+    applicant: str
+    name: str
+    vacancy: str | None
+    filename: str
+    snippet: str
+    score: float
+
+
+def fold(value: str) -> str:
+    """The form text is indexed and queried in: NFKC, then case-folded."""
+    return unicodedata.normalize("NFKC", value).casefold()
+
+
+def index_document(session: Session, document_id: int, body: str) -> None:
+    """Add a document's text to the index (its removal follows the document's)."""
+    folded = fold(body)
+    if _dialect(session) == "sqlite":
+        session.execute(
+            text("INSERT INTO document_fts (rowid, body) VALUES (:id, :body)"),
+            {"id": document_id, "body": folded},
+        )
+    else:
+        session.execute(
+            text(
+                "INSERT INTO document_search (document_id, vector) VALUES "
+                "(:id, to_tsvector('dutch', :body) || to_tsvector('simple', :body))"
+            ),
+            {"id": document_id, "body": folded},
+        )
+
+
+def search(
+    session: Session, query: str, vacancy: str | None = None, limit: int = 20
+) -> list[SearchHit]:
+    """Applicants whose documents contain every word of `query`, best first."""
+    words = _WORD.findall(fold(query))
+    if not words:
+        return []
+    rows = (
+        _sqlite_rows(session, words)
+        if _dialect(session) == "sqlite"
+        else _postgres_rows(session, words)
+    )
+    best: dict[str, SearchHit] = {}
+    for row in rows:
+        if vacancy is not None and row.vacancy != vacancy:
+            continue
+        hit = SearchHit(
+            row.address, row.display_name, row.vacancy, row.filename, row.snippet, float(row.score)
+        )
+        if hit.applicant not in best or hit.score > best[hit.applicant].score:
+            best[hit.applicant] = hit
+    return sorted(best.values(), key=lambda h: -h.score)[:limit]
+
+
+_JOIN = (
+    "JOIN document d ON d.id = {key} "
+    "JOIN inbound_message m ON m.id = d.message_id "
+    "JOIN applicant a ON a.id = m.applicant_id "
+)
+
+
+def _sqlite_rows(session: Session, words: list[str]) -> list[Row[Any]]:
+    match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+    statement = text(
+        "SELECT a.address, a.display_name, m.vacancy, d.filename, "
+        "snippet(document_fts, 0, '[', ']', '…', 12) AS snippet, -bm25(document_fts) AS score "
+        "FROM document_fts "
+        + _JOIN.format(key="document_fts.rowid")
+        + "WHERE document_fts MATCH :match"
+    )
+    return list(session.execute(statement, {"match": match}))
+
+
+def _postgres_rows(session: Session, words: list[str]) -> list[Row[Any]]:
+    statement = text(
+        "WITH q AS (SELECT plainto_tsquery('dutch', :words) "
+        "|| plainto_tsquery('simple', :words) AS query) "
+        "SELECT a.address, a.display_name, m.vacancy, d.filename, "
+        "ts_headline('simple', d.text, plainto_tsquery('simple', :words), "
+        "'StartSel=[, StopSel=], MaxWords=20, MinWords=8') AS snippet, "
+        "ts_rank(s.vector, q.query) AS score "
+        "FROM document_search s CROSS JOIN q "
+        + _JOIN.format(key="s.document_id")
+        + "WHERE s.vector @@ q.query"
+    )
+    return list(session.execute(statement, {"words": " ".join(words)}))
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
