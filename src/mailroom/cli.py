@@ -11,10 +11,8 @@ from pathlib import Path
 import store
 from mailroom.app import DatabaseBehind, build_app, prepare_database
 from mailroom.clock import Clock, fixed_clock, system_clock
+from mailroom.commands import COMMANDS
 from mailroom.config import ConfigError, load_settings
-from mailroom.cycle import run_cycle
-from mailroom.daemon import run_forever
-from mailroom.summary import format_report, format_status
 
 DEFAULT_CONFIG = Path("config/mailroom.toml")
 
@@ -40,15 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("database schema is up to date")
             return 0
         prepare_database(app)
-        if args.command == "status":
-            with app.db.transaction() as session:
-                print(format_status(store.verdict_counts(session), store.outbox_counts(session)))
-            return 0
-        if args.once:
-            print(format_report(run_cycle(app)))
-            return 0
-        run_forever(app, settings.poll_interval_seconds)
-        return 0
+        return COMMANDS[args.command](app, args)
     except DatabaseBehind as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
@@ -83,6 +73,17 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="handle mail: as a daemon, or one cycle with --once")
     run.add_argument("--once", action="store_true", help="one cycle, print a summary, exit")
     commands.add_parser("status", help="messages by verdict and replies by status")
+    search = commands.add_parser("search", help="find applicants by the text of their documents")
+    search.add_argument("query", help="words that must all occur, e.g. stikstof")
+    search.add_argument("--vacancy", help="only this vacancy's applicants (its slug)")
+    search.add_argument("--limit", type=int, default=20, help="at most this many applicants")
+    forget = commands.add_parser("forget", help="erase everything held on one person (GDPR)")
+    forget.add_argument("address", help="the person's e-mail address")
+    subject = commands.add_parser(
+        "subject-export", help="everything held on one person, for an access request"
+    )
+    subject.add_argument("address", help="the person's e-mail address")
+    subject.add_argument("--out", type=Path, required=True, help="a new, empty folder")
     db = commands.add_parser("db", help="database maintenance")
     db.add_subparsers(dest="db_command", required=True).add_parser(
         "upgrade", help="migrate the schema to the newest version"

@@ -150,6 +150,13 @@ class FileTransportSettings(BaseModel):
     directory: Path = Path("var/outbox")
 
 
+class PrivacySettings(BaseModel):
+    model_config = _STRICT
+
+    # Salt for the hashes that name people in the audit log; made on first use.
+    salt_file: Path = Path("var/audit-salt")
+
+
 class TemplateSettings(BaseModel):
     model_config = _STRICT
 
@@ -169,6 +176,7 @@ class Settings(BaseSettings):
     sources: list[SourceSettings] = Field(min_length=1)
     transport: FileTransportSettings = FileTransportSettings()
     templates: TemplateSettings = TemplateSettings()
+    privacy: PrivacySettings = PrivacySettings()
     vacancies: list[Vacancy] = Field(min_length=1)
 
     @classmethod

@@ -2,6 +2,7 @@
 
 from mailroom.cycle import CycleReport
 from parse import Verdict
+from store import SearchHit
 
 
 def _table(title: str, rows: list[tuple[str, int]]) -> str:
@@ -33,4 +34,15 @@ def format_status(verdicts: dict[str, int], replies: dict[str, int]) -> str:
             _table("messages", sorted(verdicts.items())),
             _table("replies", sorted(replies.items())),
         ]
+    )
+
+
+def format_hits(hits: list[SearchHit]) -> str:
+    """Search results, best first: who, for which vacancy, in which file, and where."""
+    if not hits:
+        return "no documents match"
+    return "\n\n".join(
+        f"{n}. {hit.name or hit.applicant} <{hit.applicant}> ({hit.vacancy or 'no vacancy'}), "
+        f"{hit.filename}\n   {' '.join(hit.snippet.split())}"
+        for n, hit in enumerate(hits, start=1)
     )

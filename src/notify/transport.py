@@ -13,6 +13,10 @@ class Transport(Protocol):
         """Hand the message on; return the peer's answer for the record."""
         ...
 
+    def discard(self, message_id: str) -> None:
+        """Remove any copy the transport kept (erasure); a no-op when it keeps none."""
+        ...
+
 
 class FileTransport:
     """Writes each reply as `<Message-ID>.eml` under a folder.
@@ -28,8 +32,7 @@ class FileTransport:
 
     def deliver(self, recipient: str, message_id: str, content: bytes) -> str:
         self.directory.mkdir(parents=True, exist_ok=True)
-        name = _UNSAFE.sub("_", message_id.strip("<>")) + ".eml"
-        target = self.directory / name
+        target = self._path(message_id)
         partial = target.with_suffix(".eml.partial")
         with partial.open("wb") as handle:
             handle.write(content)
@@ -37,3 +40,9 @@ class FileTransport:
             os.fsync(handle.fileno())
         partial.replace(target)
         return f"written {target}"
+
+    def discard(self, message_id: str) -> None:
+        self._path(message_id).unlink(missing_ok=True)
+
+    def _path(self, message_id: str) -> Path:
+        return self.directory / (_UNSAFE.sub("_", message_id.strip("<>")) + ".eml")

@@ -1,0 +1,58 @@
+"""What each `mailroom` subcommand does once the app is built; each returns an exit code."""
+
+import argparse
+from collections.abc import Callable
+
+import store
+from mailroom.app import App
+from mailroom.cycle import run_cycle
+from mailroom.daemon import run_forever
+from mailroom.privacy import export_subject, forget
+from mailroom.summary import format_hits, format_report, format_status
+
+Command = Callable[[App, argparse.Namespace], int]
+
+
+def run(app: App, args: argparse.Namespace) -> int:
+    if args.once:
+        print(format_report(run_cycle(app)))
+    else:
+        run_forever(app, app.settings.poll_interval_seconds)
+    return 0
+
+
+def status(app: App, args: argparse.Namespace) -> int:
+    with app.db.transaction() as session:
+        print(format_status(store.verdict_counts(session), store.outbox_counts(session)))
+    return 0
+
+
+def search(app: App, args: argparse.Namespace) -> int:
+    with app.db.transaction() as session:
+        hits = store.search(session, args.query, vacancy=args.vacancy, limit=args.limit)
+    print(format_hits(hits))
+    return 0
+
+
+def forget_person(app: App, args: argparse.Namespace) -> int:
+    erased = forget(app, args.address)
+    print(f"erased {erased.messages} message(s) and {erased.blobs} stored file(s)")
+    return 0
+
+
+def subject_export(app: App, args: argparse.Namespace) -> int:
+    written = export_subject(app, args.address, args.out)
+    if written is None:
+        print("nothing is held on that address")
+        return 1
+    print(f"wrote {len(written)} file(s) to {args.out}")
+    return 0
+
+
+COMMANDS: dict[str, Command] = {
+    "run": run,
+    "status": status,
+    "search": search,
+    "forget": forget_person,
+    "subject-export": subject_export,
+}

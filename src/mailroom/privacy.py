@@ -1,0 +1,76 @@
+"""The privacy duties: erase a person, purge expired vacancies, export what is held."""
+
+import logging
+import os
+import secrets
+from pathlib import Path
+
+from mailroom.app import App
+from notify.subject_export import write_subject_export
+from store.privacy import (
+    Erased,
+    audit,
+    forget_person,
+    purge_vacancy,
+    scrub,
+    subject_hash,
+    vacancies_due_for_purge,
+)
+from store.subject import subject_data
+
+log = logging.getLogger("mailroom.privacy")
+
+SALT_BYTES = 32
+
+
+def audit_salt(path: Path) -> bytes:
+    """The installation's audit salt, created (mode 0600) the first time it is needed."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(secrets.token_bytes(SALT_BYTES))
+    return path.read_bytes()
+
+
+def forget(app: App, address: str) -> Erased:
+    """Erase one person from the database, the search index and the reply files."""
+    salt = audit_salt(app.settings.privacy.salt_file)
+    with app.db.transaction() as session:
+        erased = forget_person(session, address, salt, app.clock())
+    for message_id in erased.reply_message_ids:
+        app.transport.discard(message_id)
+    scrub(app.db)
+    log.info("erasure done: %d messages, %d blobs", erased.messages, erased.blobs)
+    return erased
+
+
+def purge_expired(app: App) -> list[str]:
+    """Purge every vacancy whose retention period has run out; returns their slugs."""
+    with app.db.transaction() as session:
+        due = vacancies_due_for_purge(session, app.clock())
+    purged = []
+    for slug in due:
+        with app.db.transaction() as session:
+            erased = purge_vacancy(session, slug, app.clock())
+        for message_id in erased.reply_message_ids:
+            app.transport.discard(message_id)
+        if erased.messages:
+            purged.append(slug)
+            log.info("retention purge of vacancy %s: %d messages", slug, erased.messages)
+    if purged:
+        scrub(app.db)
+    return purged
+
+
+def export_subject(app: App, address: str, out_dir: Path) -> list[Path] | None:
+    """Write everything held on one person; None when nothing is held."""
+    with app.db.transaction() as session:
+        data = subject_data(session, address)
+    if data is None:
+        return None
+    written = write_subject_export(data, out_dir)
+    salt = audit_salt(app.settings.privacy.salt_file)
+    with app.db.transaction() as session:
+        audit(session, "subject_export", app.clock(), subject_hash(address, salt))
+    return written

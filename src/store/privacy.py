@@ -1,0 +1,138 @@
+"""Erasure and retention: removing a person's data everywhere the store keeps it.
+
+Deleting an inbound message cascades to its documents, search entries,
+submission, question and outbox rows; blobs go when nothing refers to them.
+An audit entry records what was done, naming the person only by a salted hash.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from store.blobs import delete_unreferenced_blobs
+from store.database import Database
+from store.identity import normalise_address
+from store.models import Applicant, AuditEntry, Document, InboundMessage, OutboxReply, Vacancy
+
+
+@dataclass(frozen=True)
+class Erased:
+    """What an erasure removed; outbox Message-IDs let callers delete reply files."""
+
+    messages: int
+    blobs: int
+    reply_message_ids: tuple[str, ...]
+    vacancies: tuple[str, ...]
+
+
+def subject_hash(address: str, salt: bytes) -> str:
+    """A stable, salted fingerprint of an address, for audit lines."""
+    return hashlib.sha256(salt + normalise_address(address).encode()).hexdigest()
+
+
+def forget_person(session: Session, address: str, salt: bytes, now: datetime) -> Erased:
+    """Erase one person: their messages and everything hanging off them, and them."""
+    identity = normalise_address(address)
+    applicant = session.scalars(select(Applicant).where(Applicant.address == identity)).first()
+    ids = (
+        []
+        if applicant is None
+        else list(
+            session.scalars(
+                select(InboundMessage.id).where(InboundMessage.applicant_id == applicant.id)
+            )
+        )
+    )
+    erased = _erase_messages(session, ids)
+    if applicant is not None:
+        session.delete(applicant)
+    detail = {"messages": erased.messages, "blobs": erased.blobs}
+    audit(session, "forget", now, subject_hash(address, salt), detail)
+    return erased
+
+
+def audit(
+    session: Session,
+    action: str,
+    now: datetime,
+    subject: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Add an audit line; `subject` is a `subject_hash`, never an address."""
+    session.add(AuditEntry(at=now, action=action, subject_hash=subject, detail=detail or {}))
+
+
+def vacancies_due_for_purge(session: Session, now: datetime) -> list[str]:
+    """Vacancies whose retention period after the procedure's end has passed."""
+    rows = session.scalars(
+        select(Vacancy).where(
+            Vacancy.retention_days.is_not(None), Vacancy.procedure_ends_at.is_not(None)
+        )
+    )
+    return [
+        v.slug
+        for v in rows
+        if v.procedure_ends_at is not None
+        and v.retention_days is not None
+        and v.procedure_ends_at + timedelta(days=v.retention_days) <= now
+    ]
+
+
+def purge_vacancy(session: Session, slug: str, now: datetime) -> Erased:
+    """Erase every message routed to a vacancy, and applicants left with none."""
+    ids = list(session.scalars(select(InboundMessage.id).where(InboundMessage.vacancy == slug)))
+    erased = _erase_messages(session, ids)
+    still_known = select(InboundMessage.applicant_id).where(
+        InboundMessage.applicant_id.is_not(None)
+    )
+    session.execute(delete(Applicant).where(Applicant.id.not_in(still_known)))
+    vacancy = session.get_one(Vacancy, slug)
+    vacancy.purged_at = now
+    if erased.messages:
+        session.add(
+            AuditEntry(
+                at=now,
+                action="retention_purge",
+                detail={"vacancy": slug, "messages": erased.messages},
+            )
+        )
+    return erased
+
+
+def scrub(db: Database) -> None:
+    """Make deleted data leave SQLite's files too: rebuild the search index
+    (dropping deleted entries) and fold the write-ahead log into the database.
+
+    Deleted pages are already zeroed (secure_delete); PostgreSQL needs nothing
+    here, as no query can return a deleted row.
+    """
+    if not db.is_sqlite:
+        return
+    with db.transaction() as session:
+        session.execute(text("INSERT INTO document_fts (document_fts) VALUES ('optimize')"))
+    raw = db.engine.raw_connection()  # outside any transaction, as a checkpoint must be
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
+
+
+def _erase_messages(session: Session, ids: list[int]) -> Erased:
+    if not ids:
+        return Erased(0, 0, (), ())
+    blobs = set(session.scalars(select(InboundMessage.sha256).where(InboundMessage.id.in_(ids))))
+    blobs |= set(session.scalars(select(Document.sha256).where(Document.message_id.in_(ids))))
+    replies = tuple(
+        session.scalars(select(OutboxReply.rfc_message_id).where(OutboxReply.message_id.in_(ids)))
+    )
+    routed = select(InboundMessage.vacancy).where(
+        InboundMessage.id.in_(ids), InboundMessage.vacancy.is_not(None)
+    )
+    vacancies = tuple(sorted(str(v) for v in session.scalars(routed.distinct())))
+    session.execute(delete(InboundMessage).where(InboundMessage.id.in_(ids)))
+    removed = delete_unreferenced_blobs(session, blobs)
+    return Erased(len(ids), removed, replies, vacancies)
