@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ingest import IngestError
 from mailroom.app import App
 from mailroom.pipeline import handle
+from mailroom.privacy import purge_expired
 from notify import deliver_due
 
 log = logging.getLogger("mailroom.cycle")
@@ -22,10 +23,14 @@ class CycleReport:
     replies_planned: int = 0
     replies_delivered: int = 0
     unavailable_sources: list[str] = field(default_factory=list)
+    purged_vacancies: list[str] = field(default_factory=list)
 
 
 def run_cycle(app: App) -> CycleReport:
-    """Handle everything new in every source; a broken source skips, never aborts."""
+    """Handle everything new in every source, deliver due replies, purge expired data.
+
+    A broken source is skipped and reported; it never aborts the cycle.
+    """
     report = CycleReport()
     for source in app.sources:
         try:
@@ -42,4 +47,5 @@ def run_cycle(app: App) -> CycleReport:
             log.error("source %s unavailable: %s", source.name, exc)
             report.unavailable_sources.append(source.name)
     report.replies_delivered = deliver_due(app.db, app.transport, app.clock)
+    report.purged_vacancies = purge_expired(app)
     return report

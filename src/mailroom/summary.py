@@ -24,6 +24,8 @@ def format_report(report: CycleReport) -> str:
     text = _table("this cycle", rows)
     if report.unavailable_sources:
         text += "\nunavailable sources: " + ", ".join(report.unavailable_sources)
+    if report.purged_vacancies:
+        text += "\npersonal data purged (retention): " + ", ".join(report.purged_vacancies)
     return text
 
 
