@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("query", help="words that must all occur, e.g. stikstof")
     search.add_argument("--vacancy", help="only this vacancy's applicants (its slug)")
     search.add_argument("--limit", type=int, default=20, help="at most this many applicants")
+    export = commands.add_parser("export", help="the overview of a vacancy for its committee")
+    export.add_argument("--vacancy", required=True, help="the vacancy's slug")
+    export.add_argument(
+        "--out", type=Path, required=True, help="a new folder, or an earlier export"
+    )
     forget = commands.add_parser("forget", help="erase everything held on one person (GDPR)")
     forget.add_argument("address", help="the person's e-mail address")
     subject = commands.add_parser(

@@ -1,14 +1,16 @@
 """What each `mailroom` subcommand does once the app is built; each returns an exit code."""
 
 import argparse
+import sys
 from collections.abc import Callable
 
 import store
 from mailroom.app import App
 from mailroom.cycle import run_cycle
 from mailroom.daemon import run_forever
-from mailroom.privacy import export_subject, forget
+from mailroom.privacy import export_for_committee, export_subject, forget
 from mailroom.summary import format_hits, format_report, format_status
+from notify import ExportRefused
 
 Command = Callable[[App, argparse.Namespace], int]
 
@@ -34,6 +36,16 @@ def search(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+def export(app: App, args: argparse.Namespace) -> int:
+    try:
+        result = export_for_committee(app, args.vacancy, args.out)
+    except (store.UnknownVacancy, ExportRefused) as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    print(f"wrote {result.applicants} applicant(s) and {result.documents} PDF(s) to {args.out}")
+    return 0
+
+
 def forget_person(app: App, args: argparse.Namespace) -> int:
     erased = forget(app, args.address)
     print(f"erased {erased.messages} message(s) and {erased.blobs} stored file(s)")
@@ -53,6 +65,7 @@ COMMANDS: dict[str, Command] = {
     "run": run,
     "status": status,
     "search": search,
+    "export": export,
     "forget": forget_person,
     "subject-export": subject_export,
 }

@@ -86,6 +86,7 @@ def _decision(app: App, analysis: parse.Analysis, fetched: FetchedMessage) -> st
         applicant_name=analysis.sender.name if analysis.sender else "",
         is_application=analysis.verdict in APPLICATION_VERDICTS,
         is_complete=analysis.verdict is Verdict.VALID,
+        is_supplement="supplement" in analysis.flags,
         question_due_at=app.calendar.answer_by(fetched.arrived_at) if question else None,
     )
 

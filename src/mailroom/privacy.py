@@ -5,11 +5,14 @@ import os
 import secrets
 from pathlib import Path
 
+import store
 from mailroom.app import App
+from notify import ExportRefused, ExportResult, write_export
 from notify.subject_export import write_subject_export
 from store.privacy import (
     Erased,
     audit,
+    export_directories,
     forget_person,
     purge_vacancy,
     scrub,
@@ -40,9 +43,35 @@ def forget(app: App, address: str) -> Erased:
         erased = forget_person(session, address, salt, app.clock())
     for message_id in erased.reply_message_ids:
         app.transport.discard(message_id)
+    refresh_exports(app, erased.vacancies)
     scrub(app.db)
     log.info("erasure done: %d messages, %d blobs", erased.messages, erased.blobs)
     return erased
+
+
+def export_for_committee(app: App, vacancy: str, out_dir: Path) -> ExportResult:
+    """Write the committee overview and remember where, so erasure can follow it."""
+    with app.db.transaction() as session:
+        rows = store.vacancy_overview(session, vacancy)
+        result = write_export(
+            rows, lambda digest: store.get_blob(session, digest), out_dir, app.settings.firm.zone
+        )
+        detail = {"vacancy": vacancy, "directory": str(out_dir.resolve())}
+        audit(session, "export", app.clock(), detail=detail)
+    return result
+
+
+def refresh_exports(app: App, vacancies: tuple[str, ...]) -> None:
+    """Rewrite the committee exports of these vacancies that still exist on disk,
+    so an erased or purged person also leaves the files mailroom wrote."""
+    with app.db.transaction() as session:
+        places = export_directories(session, vacancies)
+    for vacancy, directory in places:
+        if Path(directory).is_dir():
+            try:
+                export_for_committee(app, vacancy, Path(directory))
+            except ExportRefused:
+                log.warning("export of %s left alone: its folder holds other files", vacancy)
 
 
 def purge_expired(app: App) -> list[str]:
@@ -55,6 +84,7 @@ def purge_expired(app: App) -> list[str]:
             erased = purge_vacancy(session, slug, app.clock())
         for message_id in erased.reply_message_ids:
             app.transport.discard(message_id)
+        refresh_exports(app, erased.vacancies)
         if erased.messages:
             purged.append(slug)
             log.info("retention purge of vacancy %s: %d messages", slug, erased.messages)

@@ -1,6 +1,9 @@
-"""Answer: templates, the reply policy, composing and delivering replies."""
+"""Answer: templates, the reply policy, composing and delivering replies, exports."""
 
 from notify.compose import compose
+from notify.export import COLUMNS as EXPORT_COLUMNS
+from notify.export import ExportResult, write_export
+from notify.exportdir import ExportRefused
 from notify.policy import ReplyPolicy
 from notify.reply import FileFacts, Mailbox, PlanningStep, Reply, ReplyKind, VacancyFacts
 from notify.sender import deliver_due
@@ -9,6 +12,9 @@ from notify.transport import FileTransport, Transport
 from notify.workdays import WorkingCalendar
 
 __all__ = [
+    "EXPORT_COLUMNS",
+    "ExportRefused",
+    "ExportResult",
     "FileFacts",
     "FileTransport",
     "Mailbox",
@@ -23,4 +29,5 @@ __all__ = [
     "WorkingCalendar",
     "compose",
     "deliver_due",
+    "write_export",
 ]

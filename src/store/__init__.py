@@ -3,6 +3,7 @@
 Other stages use only the functions exported here.
 """
 
+from store.blobs import get_blob
 from store.database import Database, connect
 from store.identity import normalise_address
 from store.inbound import (
@@ -17,6 +18,7 @@ from store.inbound import (
 )
 from store.migrate import pending_revision, upgrade
 from store.outbox import DueReply, PlannedReply, due_replies, mark_sent, plan_reply
+from store.overview import OverviewDocument, OverviewRow, UnknownVacancy, vacancy_overview
 from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
 from store.submissions import has_complete_submission
@@ -28,12 +30,16 @@ __all__ = [
     "DocumentRecord",
     "DueReply",
     "MessageKey",
+    "OverviewDocument",
+    "OverviewRow",
     "PlannedReply",
     "SearchHit",
     "StoredMessage",
+    "UnknownVacancy",
     "VacancyRecord",
     "connect",
     "due_replies",
+    "get_blob",
     "has_complete_submission",
     "mark_sent",
     "normalise_address",
@@ -47,5 +53,6 @@ __all__ = [
     "search",
     "sync_vacancies",
     "upgrade",
+    "vacancy_overview",
     "verdict_counts",
 ]

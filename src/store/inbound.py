@@ -73,6 +73,7 @@ class Decision:
     applicant_name: str
     is_application: bool = False
     is_complete: bool = False
+    is_supplement: bool = False
     question_due_at: datetime | None = None
 
 
@@ -170,6 +171,7 @@ def save_decision(
             decision.vacancy,
             decision.is_complete,
             message.arrived_at,
+            supplement=decision.is_supplement,
         )
     if decision.question_due_at is not None:
         _question(session, message.id, decision.vacancy, decision.question_due_at)

@@ -66,6 +66,13 @@ def audit(
     session.add(AuditEntry(at=now, action=action, subject_hash=subject, detail=detail or {}))
 
 
+def export_directories(session: Session, vacancies: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(vacancy, directory) of every committee export recorded for these vacancies."""
+    entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "export"))
+    found = {(e.detail.get("vacancy"), e.detail.get("directory")) for e in entries}
+    return sorted((v, d) for v, d in found if v in vacancies and isinstance(d, str))
+
+
 def vacancies_due_for_purge(session: Session, now: datetime) -> list[str]:
     """Vacancies whose retention period after the procedure's end has passed."""
     rows = session.scalars(

@@ -30,12 +30,13 @@ def record_submission(
     vacancy: str,
     complete: bool,
     arrived_at: datetime,
+    supplement: bool = False,
 ) -> Submission:
     """Link an application-like message to its applicant and vacancy.
 
     A complete one supersedes the applicant's current complete one (both
-    kept); an incomplete one after a complete one becomes its supplement.
-    Running this again for the same message changes nothing.
+    kept); one the caller judged a `supplement` is linked to that current
+    complete one. Running this again for the same message changes nothing.
     """
     existing = session.scalars(
         select(Submission).where(Submission.message_id == message_id)
@@ -56,7 +57,7 @@ def record_submission(
         vacancy=vacancy,
         complete=complete,
         arrived_at=arrived_at,
-        supplement_of_id=current.id if current is not None and not complete else None,
+        supplement_of_id=current.id if current is not None and supplement else None,
     )
     session.add(submission)
     session.flush()

@@ -72,3 +72,23 @@ def test_daemon_handles_mail_and_stops_cleanly_on_sigterm(isolated_env: Path) ->
         daemon.send_signal(signal.SIGTERM)
         _, errors = daemon.communicate(timeout=30)
     assert daemon.returncode == 0, errors
+
+
+def test_export_search_and_forget_from_the_command_line(
+    isolated_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _cli("run", "--once") == 0
+    out = isolated_env / "committee"
+    assert _cli("export", "--vacancy", "ipo-bij12", "--out", str(out)) == 0
+    assert "wrote 7 applicant(s) and 10 PDF(s)" in capsys.readouterr().out
+    assert _cli("export", "--vacancy", "no-such-vacancy", "--out", str(out)) == 2
+    assert "no-such-vacancy" in capsys.readouterr().err
+
+    assert _cli("search", "stikstof") == 0
+    assert "[stikstof]" in capsys.readouterr().out
+    assert (
+        _cli("subject-export", "sanne.devries@example.nl", "--out", str(isolated_env / "sar")) == 0
+    )
+    assert _cli("forget", "sanne.devries@example.nl") == 0
+    assert "erased 1 message(s)" in capsys.readouterr().out
+    assert _cli("subject-export", "sanne.devries@example.nl", "--out", str(isolated_env / "x")) == 1

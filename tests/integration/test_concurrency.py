@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 import store
 from store.models import Applicant, InboundMessage
 
-from ..databases import fresh_postgres_url
+from ..store_fixtures import ENGINES, migrated_database
 
 ROUNDS = 25
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -40,20 +40,10 @@ def _store_all(url: str, barrier: Barrier, uid_keys: bool, results: "Queue[list[
     results.put(ids)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=ENGINES)
 def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        location = f"sqlite:///{tmp_path / 'shared.db'}"
-        database = store.connect(location)
-        store.upgrade(database)
-        database.dispose()
-        yield location
-        return
-    with fresh_postgres_url() as location:
-        database = store.connect(location)
-        store.upgrade(database)
-        database.dispose()
-        yield location
+    with migrated_database(request.param, tmp_path) as database:
+        yield database.engine.url.render_as_string(hide_password=False)
 
 
 @pytest.mark.parametrize("uid_keys", [False, True], ids=["by-sha256", "by-uid"])

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 
+import openpyxl
 import pytest
 from sqlalchemy import text
 
@@ -13,7 +14,7 @@ import store
 from mailroom.app import App, build_app, prepare_database
 from mailroom.clock import fixed_clock
 from mailroom.cycle import run_cycle
-from mailroom.privacy import export_subject, forget, purge_expired
+from mailroom.privacy import export_for_committee, export_subject, forget, purge_expired
 from mailroom.settings import Settings
 from store.models import AuditEntry
 
@@ -149,3 +150,19 @@ def test_retention_purges_an_ended_vacancy_once_its_time_is_up(loaded: App) -> N
     assert list(Path(keeping.transport.directory).glob("*.eml")) == []
     early.db.dispose()
     late.db.dispose()
+
+
+def test_forget_rewrites_the_committee_export_it_wrote(loaded: App, tmp_path: Path) -> None:
+    out = tmp_path / "committee"
+    export_for_committee(loaded, "ipo-bij12", out)
+    before = (out / "overview.csv").read_text(encoding="utf-8-sig")
+    assert SANNE in before and any("Sanne" in p.name for p in (out / "documents").iterdir())
+
+    forget(loaded, SANNE)
+
+    after = (out / "overview.csv").read_text(encoding="utf-8-sig")
+    assert SANNE not in after and len(after.splitlines()) == len(before.splitlines()) - 1
+    assert not any("Sanne" in p.name for p in (out / "documents").iterdir())
+    workbook = openpyxl.load_workbook(out / "overview.xlsx")
+    cells = [str(c.value) for row in workbook.active.iter_rows() for c in row]
+    assert not any(SANNE in cell for cell in cells)

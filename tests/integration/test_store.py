@@ -13,25 +13,16 @@ import store
 from store.migrate import downgrade, include_object
 from store.models import Base, InboundMessage
 
-from ..databases import fresh_postgres_url
+from ..store_fixtures import ENGINES, migrated_database
 
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 ARRIVED = datetime(2025, 12, 22, 9, 30, tzinfo=UTC)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=ENGINES)
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[store.Database]:
-    if request.param == "sqlite":
-        database = store.connect(f"sqlite:///{tmp_path / 'store.db'}")
-        store.upgrade(database)
+    with migrated_database(request.param, tmp_path) as database:
         yield database
-        database.dispose()
-        return
-    with fresh_postgres_url() as url:
-        database = store.connect(url)
-        store.upgrade(database)
-        yield database
-        database.dispose()
 
 
 def _reply(
