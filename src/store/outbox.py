@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import OutboxReply
+from store.models import DeliveryAttempt, OutboxReply
 
 PLANNED = "planned"
 SENT = "sent"
@@ -89,3 +89,4 @@ def mark_sent(session: Session, reply_id: int, answer: str, now: datetime) -> No
     row.sent_at = now
     row.attempts += 1
     row.last_answer = answer
+    session.add(DeliveryAttempt(outbox_id=reply_id, at=now, outcome=SENT, answer=answer))

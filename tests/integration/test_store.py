@@ -11,7 +11,7 @@ from sqlalchemy import inspect
 
 import store
 from store.migrate import downgrade, include_object
-from store.models import Base, InboundMessage
+from store.models import Base, DeliveryAttempt, InboundMessage
 
 from ..store_fixtures import ENGINES, migrated_database
 
@@ -119,3 +119,17 @@ def test_failed_message_stays_due_for_processing(db: store.Database) -> None:
         again = store.record_inbound(session, store.MessageKey("example"), b"z", ARRIVED, NOW)
         assert again.status == "failed" and again.attempts == 1 and again.needs_processing
         assert store.verdict_counts(session) == {"failed": 1}
+
+
+def test_delivery_is_recorded_in_the_history(db: store.Database) -> None:
+    with db.transaction() as session:
+        message = store.record_inbound(session, store.MessageKey("example"), b"h", ARRIVED, NOW)
+        store.plan_reply(session, message.id, _reply(), NOW)
+    with db.transaction() as session:
+        [due] = store.due_replies(session)
+        store.mark_sent(session, due.id, "250 2.0.0 queued", NOW)
+    with db.transaction() as session:
+        [attempt] = session.query(DeliveryAttempt).all()
+        assert (attempt.outcome, attempt.answer, attempt.at) == ("sent", "250 2.0.0 queued", NOW)
+        assert store.due_replies(session) == []
+        assert store.outbox_counts(session) == {"sent": 1}
