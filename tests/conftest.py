@@ -46,4 +46,4 @@ def app(settings: Settings) -> Iterator[App]:
     built = build_app(settings, fixed_clock(TEST_NOW))
     prepare_database(built)
     yield built
-    built.db.dispose()
+    built.close()

@@ -6,7 +6,7 @@ handled; it never decides anything about their content.
 
 from ingest.errors import IngestError, SourceUnavailable
 from ingest.local import MaildirSource, MboxSource
-from ingest.message import FetchedMessage, Source
+from ingest.message import FetchedMessage, Source, headers_only
 
 __all__ = [
     "FetchedMessage",
@@ -15,4 +15,5 @@ __all__ = [
     "MboxSource",
     "Source",
     "SourceUnavailable",
+    "headers_only",
 ]

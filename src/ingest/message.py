@@ -14,7 +14,8 @@ class FetchedMessage:
     topmost `Received:` date for local sources), timezone-aware; every later
     decision about the message is made relative to it, never to `Date:`.
     `uidvalidity` and `uid` are None for local sources, whose messages are
-    told apart by the sha256 of their bytes instead.
+    told apart by the sha256 of their bytes instead. `size` is the size the
+    server reported when `raw` holds only the headers of an oversized message.
     """
 
     source: str
@@ -24,6 +25,21 @@ class FetchedMessage:
     uidvalidity: int | None = None
     uid: int | None = None
     location: str = ""
+    size: int | None = None
+
+    @property
+    def original_size(self) -> int:
+        """The size on the server; larger than `raw` when only headers were fetched."""
+        return self.size if self.size is not None else len(self.raw)
+
+
+def headers_only(raw: bytes) -> bytes:
+    """The header block of a message and the blank line that ends it."""
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        head, found, _ = raw.partition(separator)
+        if found:
+            return head + separator
+    return raw
 
 
 class Source(Protocol):

@@ -6,7 +6,13 @@ from datetime import datetime
 import store
 from ingest import MaildirSource, MboxSource, Source
 from mailroom.clock import Clock
-from mailroom.settings import MaildirSourceSettings, Settings, SourceSettings, Vacancy
+from mailroom.settings import (
+    LimitSettings,
+    MaildirSourceSettings,
+    Settings,
+    SourceSettings,
+    Vacancy,
+)
 from notify import (
     FileTransport,
     PlanningStep,
@@ -16,7 +22,7 @@ from notify import (
     VacancyFacts,
     WorkingCalendar,
 )
-from parse import ParseContext, VacancyWindow
+from parse import ParseContext, PdfLimits, PdfSandbox, VacancyWindow
 
 
 class DatabaseBehind(Exception):
@@ -37,13 +43,33 @@ class App:
     windows: tuple[VacancyWindow, ...]
     policy: ReplyPolicy
     calendar: WorkingCalendar
+    pdf: PdfSandbox
 
-    def parse_context(self, arrived_at: datetime) -> ParseContext:
+    def parse_context(
+        self,
+        arrived_at: datetime,
+        our_reply_ids: frozenset[str] = frozenset(),
+        original_size: int | None = None,
+    ) -> ParseContext:
         return ParseContext(
             arrived_at=arrived_at,
             vacancies=self.windows,
-            own_domains=frozenset(self.settings.firm.own_domains),
+            own_domains=frozenset(d.lower() for d in self.settings.firm.own_domains),
+            max_pdf_pages=self.settings.limits.pdf_max_pages,
+            our_reply_ids=our_reply_ids,
+            original_size=original_size,
         )
+
+    def close(self) -> None:
+        """Stop the PDF workers and release the database's connections."""
+        self.pdf.close()
+        self.db.dispose()
+
+    def __enter__(self) -> "App":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 def build_app(settings: Settings, clock: Clock) -> App:
@@ -69,6 +95,7 @@ def build_app(settings: Settings, clock: Clock) -> App:
             own_domains=frozenset(d.lower() for d in firm.own_domains),
         ),
         calendar=WorkingCalendar(firm.zone),
+        pdf=PdfSandbox(settings.limits.pdf_workers, _pdf_limits(settings.limits)),
     )
 
 
@@ -84,6 +111,16 @@ def prepare_database(app: App) -> None:
             )
     with app.db.transaction() as session:
         store.sync_vacancies(session, [_record(v) for v in app.settings.vacancies])
+
+
+def _pdf_limits(limits: LimitSettings) -> PdfLimits:
+    return PdfLimits(
+        cpu_seconds=limits.pdf_cpu_seconds,
+        memory_bytes=limits.pdf_memory_mb * 1024 * 1024,
+        wall_seconds=limits.pdf_wall_seconds,
+        max_pages=limits.pdf_max_pages,
+        max_bytes=limits.pdf_max_mb * 1024 * 1024,
+    )
 
 
 def _source(settings: SourceSettings) -> Source:

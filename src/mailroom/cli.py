@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 3
     finally:
-        app.db.dispose()
+        app.close()
 
 
 def _clock(as_of: datetime | None) -> Clock:

@@ -29,8 +29,9 @@ class Outcome:
 def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     """Store, judge, record and plan the reply, then tell the source.
 
-    1. The raw bytes are committed first: from then on nothing is lost and
-       every later step can be redone from the store.
+    1. The raw bytes are committed first (only the headers above the size
+       cap): from then on nothing is lost and every later step can be redone
+       from the store.
     2. Analysis, documents and the planned reply commit together, so a crash
        never leaves a decision without its reply or a reply without its
        decision.

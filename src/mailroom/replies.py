@@ -22,12 +22,12 @@ def plan_for(
     """The reply this verdict calls for, rendered now with a fixed Message-ID.
 
     None when the verdict calls for no reply at all (machines, unrouted
-    mail, a supplement to a complete application). A reply the policy holds
+    mail, and what `_answered_by_people` keeps for a recruiter). A reply the policy holds
     back comes back without content but with its reason, so the decision
     itself is kept.
     """
     kind = REPLY_KINDS.get(analysis.verdict)
-    if kind is None or analysis.vacancy is None or "supplement" in analysis.flags:
+    if kind is None or analysis.vacancy is None or _answered_by_people(analysis):
         return None
     reply = _reply(app, analysis, kind, message_pk, arrived_at)
     firm = app.settings.firm
@@ -41,6 +41,15 @@ def plan_for(
         reply, rendered, Mailbox(firm.name, str(firm.address)), message_id, app.clock()
     )
     return store.PlannedReply(kind, recipient, reply.language, message_id, content)
+
+
+def _answered_by_people(analysis: Analysis) -> bool:
+    """Supplements, staff forwards and questions in reply to our replies go to a
+    recruiter only: an automatic answer there would confuse or ping-pong."""
+    flags = set(analysis.flags)
+    if flags & {"supplement", "forwarded_by_staff"}:
+        return True
+    return analysis.verdict is Verdict.QUESTION and "reply_to_our_reply" in flags
 
 
 def _reply(

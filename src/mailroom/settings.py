@@ -150,6 +150,20 @@ class FileTransportSettings(BaseModel):
     directory: Path = Path("var/outbox")
 
 
+class LimitSettings(BaseModel):
+    """Hard limits that keep hostile mail from costing more than a reason code."""
+
+    model_config = _STRICT
+
+    max_message_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
+    pdf_workers: int = Field(default=2, ge=1, le=16)
+    pdf_cpu_seconds: int = Field(default=20, ge=1)
+    pdf_memory_mb: int = Field(default=1024, ge=128)
+    pdf_wall_seconds: float = Field(default=60.0, gt=0)
+    pdf_max_pages: int = Field(default=200, ge=1)
+    pdf_max_mb: int = Field(default=30, ge=1)
+
+
 class PrivacySettings(BaseModel):
     model_config = _STRICT
 
@@ -177,6 +191,7 @@ class Settings(BaseSettings):
     transport: FileTransportSettings = FileTransportSettings()
     templates: TemplateSettings = TemplateSettings()
     privacy: PrivacySettings = PrivacySettings()
+    limits: LimitSettings = LimitSettings()
     vacancies: list[Vacancy] = Field(min_length=1)
 
     @classmethod

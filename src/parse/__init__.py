@@ -1,12 +1,14 @@
 """Understand mail: bytes plus a small context in, an `Analysis` out.
 
 This stage is pure: it imports nothing from the other stages and does no
-I/O, so the same bytes and context always give the same analysis.
+I/O, so the same bytes and context always give the same analysis. PDFs are
+read in worker processes (`PdfSandbox`) so a hostile file stays contained.
 """
 
-from parse.analyse import analyse
+from parse.analyse import PdfReader, analyse, thread_ids
 from parse.analysis import Address, Analysis, Attachment, FileKind, PdfText, Verdict
 from parse.context import ParseContext, VacancyWindow
+from parse.sandbox import PdfLimits, PdfSandbox
 
 __all__ = [
     "Address",
@@ -14,8 +16,12 @@ __all__ = [
     "Attachment",
     "FileKind",
     "ParseContext",
+    "PdfLimits",
+    "PdfReader",
+    "PdfSandbox",
     "PdfText",
     "VacancyWindow",
     "Verdict",
     "analyse",
+    "thread_ids",
 ]

@@ -22,6 +22,7 @@ class FileKind(StrEnum):
     WORD = "word"
     IMAGE = "image"
     ARCHIVE = "archive"
+    WINMAIL = "winmail"
     OTHER = "other"
 
 

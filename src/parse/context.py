@@ -23,9 +23,16 @@ class VacancyWindow:
 
 @dataclass(frozen=True)
 class ParseContext:
-    """Arrival time and the facts about the firm that judging a message needs."""
+    """Arrival time and the facts about the firm that judging a message needs.
+
+    `our_reply_ids` are those of the message's In-Reply-To/References ids
+    that name replies mailroom sent. `original_size` is set when the message
+    was over the size cap and only its headers are given.
+    """
 
     arrived_at: datetime
     vacancies: tuple[VacancyWindow, ...]
     own_domains: frozenset[str] = field(default_factory=frozenset)
     max_pdf_pages: int = 200
+    our_reply_ids: frozenset[str] = field(default_factory=frozenset)
+    original_size: int | None = None

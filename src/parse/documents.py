@@ -4,18 +4,38 @@ A check returns the problems it sees (possibly none) and never raises; the
 verdict rules collect all of them so the resubmit reply can name every one.
 """
 
+import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from parse.analysis import Attachment, FileKind
 from parse.filetype import is_named_pdf
 
-DocumentCheck = Callable[[tuple[Attachment, ...]], tuple[str, ...]]
+_DOWNLOAD_HOSTS = re.compile(
+    r"https?://([a-z0-9-]+\.)*(wetransfer\.com|we\.tl|drive\.google\.com|docs\.google\.com|"
+    r"dropbox\.com|db\.tt|onedrive\.live\.com|1drv\.ms|sharepoint\.com|icloud\.com|"
+    r"mega\.nz|box\.com|filesender\.[a-z.]+|surfdrive\.surf\.nl)(/|$)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Parcel:
+    """What an application-like message delivered: its files, links, and size."""
+
+    attachments: tuple[Attachment, ...]
+    links: tuple[str, ...] = ()
+    too_large: bool = False
+
+
+DocumentCheck = Callable[[Parcel], tuple[str, ...]]
 
 _INSTEAD_OF_PDF = {
     FileKind.WORD: "word_document",
     FileKind.IMAGE: "image_instead_of_pdf",
     FileKind.ARCHIVE: "archive",
+    FileKind.WINMAIL: "winmail_dat",
 }
 
 
@@ -28,9 +48,9 @@ def distinct_pdfs(attachments: tuple[Attachment, ...]) -> tuple[Attachment, ...]
     return tuple(seen.values())
 
 
-def pdf_count(attachments: tuple[Attachment, ...]) -> tuple[str, ...]:
+def pdf_count(parcel: Parcel) -> tuple[str, ...]:
     """Exactly two distinct PDFs: the letter and the CV."""
-    count = len(distinct_pdfs(attachments))
+    count = len(distinct_pdfs(parcel.attachments))
     if count == 0:
         return ("no_pdf",)
     if count == 1:
@@ -38,55 +58,73 @@ def pdf_count(attachments: tuple[Attachment, ...]) -> tuple[str, ...]:
     return ("too_many_pdfs",) if count > 2 else ()
 
 
-def duplicate_document(attachments: tuple[Attachment, ...]) -> tuple[str, ...]:
+def duplicate_document(parcel: Parcel) -> tuple[str, ...]:
     """The same bytes attached twice (often the CV sent as both files)."""
-    counts = Counter(a.sha256 for a in attachments if a.kind is FileKind.PDF)
+    counts = Counter(a.sha256 for a in parcel.attachments if a.kind is FileKind.PDF)
     return ("duplicate_document",) if any(n > 1 for n in counts.values()) else ()
 
 
-def named_pdf_but_not(attachments: tuple[Attachment, ...]) -> tuple[str, ...]:
+def named_pdf_but_not(parcel: Parcel) -> tuple[str, ...]:
     """Called `.pdf` but the bytes are something else."""
-    fake = any(is_named_pdf(a.filename) and a.kind is not FileKind.PDF for a in attachments)
+    fake = any(is_named_pdf(a.filename) and a.kind is not FileKind.PDF for a in parcel.attachments)
     return ("not_a_pdf",) if fake else ()
 
 
-def wrong_file_type(attachments: tuple[Attachment, ...]) -> tuple[str, ...]:
-    """Word files, images or archives sent instead of the two PDFs.
+def wrong_file_type(parcel: Parcel) -> tuple[str, ...]:
+    """Word files, images, archives or winmail.dat sent instead of the two PDFs.
 
     Next to two good PDFs such files are extras (flagged, not a reason).
     """
-    if not pdf_count(attachments):
+    if not pdf_count(parcel):
         return ()
-    found = {_INSTEAD_OF_PDF[a.kind] for a in attachments if a.kind in _INSTEAD_OF_PDF}
+    found = {_INSTEAD_OF_PDF[a.kind] for a in parcel.attachments if a.kind in _INSTEAD_OF_PDF}
     return tuple(sorted(found))
 
 
-def unreadable_pdf(attachments: tuple[Attachment, ...]) -> tuple[str, ...]:
-    """PDFs that are encrypted or too damaged to read."""
-    problems = {a.pdf.problem for a in attachments if a.pdf and a.pdf.problem}
+def unreadable_pdf(parcel: Parcel) -> tuple[str, ...]:
+    """PDFs that are encrypted, too damaged to read, or beyond the reading limits."""
+    problems = {a.pdf.problem for a in parcel.attachments if a.pdf and a.pdf.problem}
     return tuple(sorted(problems))
 
 
+def download_link(parcel: Parcel) -> tuple[str, ...]:
+    """A WeTransfer, Drive, Dropbox or OneDrive link where the PDFs should be."""
+    if distinct_pdfs(parcel.attachments):
+        return ()
+    linked = any(_DOWNLOAD_HOSTS.match(link) for link in parcel.links)
+    return ("link_instead_of_attachment",) if linked else ()
+
+
+def message_too_large(parcel: Parcel) -> tuple[str, ...]:
+    """Over the size cap: only the headers were kept, so nothing else can be judged."""
+    return ("too_large",) if parcel.too_large else ()
+
+
 DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
+    message_too_large,
     pdf_count,
     duplicate_document,
     named_pdf_but_not,
     wrong_file_type,
     unreadable_pdf,
+    download_link,
 )
 
 
-def document_problems(attachments: tuple[Attachment, ...]) -> tuple[str, ...]:
-    """All reason codes, in check order, each once."""
+def document_problems(parcel: Parcel) -> tuple[str, ...]:
+    """All reason codes, in check order, each once; a cut-off message has just one."""
+    if parcel.too_large:
+        return message_too_large(parcel)
     reasons: list[str] = []
     for check in DOCUMENT_CHECKS:
-        reasons.extend(r for r in check(attachments) if r not in reasons)
+        reasons.extend(r for r in check(parcel) if r not in reasons)
     return tuple(reasons)
 
 
-def document_flags(attachments: tuple[Attachment, ...]) -> tuple[str, ...]:
+def document_flags(parcel: Parcel) -> tuple[str, ...]:
     """Noteworthy but harmless: scans without text, extra files beside the PDFs."""
+    attachments = parcel.attachments
     flags = [flag for a in attachments if a.pdf for flag in a.pdf.flags]
-    if any(a.kind is not FileKind.PDF for a in attachments) and not pdf_count(attachments):
+    if any(a.kind is not FileKind.PDF for a in attachments) and not pdf_count(parcel):
         flags.append("extra_attachment")
     return tuple(dict.fromkeys(flags))

@@ -14,6 +14,7 @@ from parse.analysis import FileKind
 _PDF_MAGIC = b"%PDF-"
 _PDF_MAGIC_WINDOW = 1024
 _ZIP_MAGIC = b"PK\x03\x04"
+_TNEF_MAGIC = b"\x78\x9f\x3e\x22"  # Outlook's winmail.dat
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGE_MAGICS = (
     b"\x89PNG\r\n\x1a\n",
@@ -39,6 +40,8 @@ def sniff(data: bytes, filename: str) -> FileKind:
     Containers are recognised before PDFs: a zip that stores a PDF
     uncompressed carries `%PDF-` in its first kilobyte, yet is an archive.
     """
+    if data.startswith(_TNEF_MAGIC) or filename.lower() == "winmail.dat":
+        return FileKind.WINMAIL
     if data.startswith(_ZIP_MAGIC):
         return FileKind.WORD if _is_office_zip(data) else FileKind.ARCHIVE
     if data.startswith(_ARCHIVE_MAGICS):

@@ -4,6 +4,7 @@ Nothing here trusts a header: every access that can fail on hostile input
 falls back to an empty value, so a malformed message still yields a result.
 """
 
+import re
 from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import EmailMessage, Message
@@ -30,6 +31,7 @@ _NOT_DOCUMENT_TYPES = frozenset(
     }
 )
 _NOT_DOCUMENT_SUFFIXES = (".p7s", ".asc", ".sig", ".ics", ".vcf")
+_URL = re.compile(r"https?://[^\s\"'<>)\]]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Mail:
     parts: tuple[RawPart, ...]
     report_message_ids: tuple[str, ...]
     malformed: bool = False
+    forwarded: tuple[bytes, ...] = ()
+    links: tuple[str, ...] = ()
 
 
 def read_mail(raw: bytes) -> Mail:
@@ -72,7 +76,10 @@ def read_mail(raw: bytes) -> Mail:
     html: list[str] = []
     parts: list[RawPart] = []
     report_ids: list[str] = []
+    forwarded: list[bytes] = []
     for part in message.walk():
+        if part.get_content_type() == "message/rfc822":
+            forwarded.append(_inner_bytes(part))
         if part.is_multipart():
             continue
         content_type = part.get_content_type()
@@ -96,6 +103,8 @@ def read_mail(raw: bytes) -> Mail:
         parts=tuple(parts) if not malformed else (),
         report_message_ids=tuple(report_ids),
         malformed=malformed,
+        forwarded=tuple(forwarded),
+        links=tuple(dict.fromkeys(_URL.findall("\n".join([*plain, *html])))),
     )
 
 
@@ -166,6 +175,18 @@ def _is_inline_image(part: Message, content_type: str) -> bool:
         return False
     disposition = part.get_content_disposition()
     return disposition == "inline" or (disposition is None and part.get("Content-ID") is not None)
+
+
+def _inner_bytes(part: Message) -> bytes:
+    """The attached message's bytes, re-serialised (the parser keeps no original)."""
+    payload = part.get_payload()
+    inner = payload[0] if isinstance(payload, list) and payload else None
+    if not isinstance(inner, Message):
+        return b""
+    try:
+        return inner.as_bytes()
+    except Exception:
+        return b""
 
 
 def _message_ids_in_headers(data: bytes) -> list[str]:

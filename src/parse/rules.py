@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from parse.analysis import Attachment, Verdict
+from parse.analysis import Verdict
 from parse.context import VacancyWindow
-from parse.documents import document_problems
+from parse.documents import Parcel, document_problems
 
 
 @dataclass(frozen=True)
@@ -20,13 +20,22 @@ class Facts:
 
     machine: str | None
     applying: bool
-    attachments: tuple[Attachment, ...]
+    parcel: Parcel
     vacancy: VacancyWindow | None
     arrived_at: datetime
+    replies_to_us: bool = False
+
+    @property
+    def has_documents(self) -> bool:
+        return bool(self.parcel.attachments) or self.parcel.too_large
 
     @property
     def application_like(self) -> bool:
-        return bool(self.attachments) or self.applying
+        """Documents, or words about applying; in a reply to our own reply only
+        documents count, as the quoted text of our mail speaks of applying."""
+        if self.replies_to_us:
+            return self.has_documents
+        return self.has_documents or self.applying
 
 
 class Rule(Protocol):
@@ -43,7 +52,7 @@ class Automated:
     description = "a bounce, auto-reply or bulk mail that carries no documents"
 
     def check(self, facts: Facts) -> tuple[str, ...] | None:
-        return (facts.machine,) if facts.machine and not facts.attachments else None
+        return (facts.machine,) if facts.machine and not facts.has_documents else None
 
 
 class Unrouted:
@@ -71,7 +80,7 @@ class Valid:
     description = "an application with exactly two distinct, readable PDFs"
 
     def check(self, facts: Facts) -> tuple[str, ...] | None:
-        ok = facts.application_like and not document_problems(facts.attachments)
+        ok = facts.application_like and not document_problems(facts.parcel)
         return () if ok else None
 
 
@@ -80,7 +89,7 @@ class Invalid:
     description = "any other application: every problem is named"
 
     def check(self, facts: Facts) -> tuple[str, ...] | None:
-        return document_problems(facts.attachments) if facts.application_like else None
+        return document_problems(facts.parcel) if facts.application_like else None
 
 
 class Question:

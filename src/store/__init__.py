@@ -17,7 +17,14 @@ from store.inbound import (
     save_decision,
 )
 from store.migrate import pending_revision, upgrade
-from store.outbox import DueReply, PlannedReply, due_replies, mark_sent, plan_reply
+from store.outbox import (
+    DueReply,
+    PlannedReply,
+    due_replies,
+    known_reply_ids,
+    mark_sent,
+    plan_reply,
+)
 from store.overview import OverviewDocument, OverviewRow, UnknownVacancy, vacancy_overview
 from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
@@ -41,6 +48,7 @@ __all__ = [
     "due_replies",
     "get_blob",
     "has_complete_submission",
+    "known_reply_ids",
     "mark_sent",
     "normalise_address",
     "outbox_counts",

@@ -74,6 +74,14 @@ def plan_reply(session: Session, message_id: int, reply: PlannedReply, now: date
     return True
 
 
+def known_reply_ids(session: Session, candidates: tuple[str, ...]) -> frozenset[str]:
+    """Those of `candidates` that are Message-IDs of replies mailroom planned."""
+    if not candidates:
+        return frozenset()
+    query = select(OutboxReply.rfc_message_id).where(OutboxReply.rfc_message_id.in_(candidates))
+    return frozenset(session.scalars(query))
+
+
 def due_replies(session: Session) -> list[DueReply]:
     """Planned replies in the order they were planned."""
     rows = session.scalars(

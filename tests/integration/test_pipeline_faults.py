@@ -40,6 +40,7 @@ def test_a_failing_message_is_kept_and_handled_on_the_next_run(
     broken = dataclasses.replace(broken, sources=(source,))
 
     first = run_cycle(broken)
+    broken.close()
 
     assert first.failed == 1 and first.replies_delivered == 0
     with broken.db.transaction() as session:
@@ -50,6 +51,7 @@ def test_a_failing_message_is_kept_and_handled_on_the_next_run(
 
     fixed = dataclasses.replace(build_app(settings, fixed_clock(TEST_NOW)), sources=(source,))
     second = run_cycle(fixed)
+    fixed.close()
 
     assert second.verdicts == {"valid": 1} and second.replies_delivered == 1
     with fixed.db.transaction() as session:

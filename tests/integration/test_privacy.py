@@ -41,12 +41,12 @@ def loaded(request: pytest.FixtureRequest, settings: Settings, isolated_env: Pat
     if request.param == "sqlite":
         app = built(settings.store.url)
         yield app
-        app.db.dispose()
+        app.close()
         return
     with fresh_postgres_url() as url:
         app = built(url)
         yield app
-        app.db.dispose()
+        app.close()
 
 
 def _cv_sentence(make_inbox: ModuleType) -> str:
@@ -148,8 +148,8 @@ def test_retention_purges_an_ended_vacancy_once_its_time_is_up(loaded: App) -> N
         assert session.query(AuditEntry).filter_by(action="retention_purge").count() == 1
     assert not _holds(late, SANNE)
     assert list(Path(keeping.transport.directory).glob("*.eml")) == []
-    early.db.dispose()
-    late.db.dispose()
+    early.close()
+    late.close()
 
 
 def test_forget_rewrites_the_committee_export_it_wrote(loaded: App, tmp_path: Path) -> None:

@@ -1,0 +1,131 @@
+"""Read PDFs in worker processes under hard limits, so no PDF can hurt the daemon.
+
+Each worker is a separate process (started by `forkserver`, never `fork`
+from the threaded daemon) that caps its own address space (RLIMIT_AS) and,
+per document, its CPU time (RLIMIT_CPU). The supervisor adds a wall-clock
+backstop: a worker that dies, overruns or hangs is killed and replaced, and
+that one document gets the reason `unreadable` with a flag saying why. The
+other workers, and the next document, are unaffected.
+"""
+
+import logging
+import multiprocessing
+import queue
+import resource
+import threading
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+
+from parse.analysis import PdfText
+from parse.pdf import read_pdf
+
+log = logging.getLogger("mailroom.parse")
+
+
+@dataclass(frozen=True)
+class PdfLimits:
+    """Per-document limits; the defaults suit CVs and letters with room to spare."""
+
+    cpu_seconds: int = 20
+    memory_bytes: int = 1024 * 1024 * 1024
+    wall_seconds: float = 60.0
+    max_pages: int = 200
+    max_bytes: int = 30 * 1024 * 1024
+
+
+def _serve(connection: Connection, limits: PdfLimits) -> None:
+    """Worker loop: one document in, one result out, until the pipe closes."""
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    while True:
+        try:
+            data = connection.recv_bytes()
+        except EOFError:
+            return
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        spent = int(usage.ru_utime + usage.ru_stime) + 1
+        hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+        resource.setrlimit(resource.RLIMIT_CPU, (spent + limits.cpu_seconds, hard))
+        result = read_pdf(data, limits.max_pages)
+        connection.send((result.pages, result.text, result.problem, result.flags))
+
+
+class _Worker:
+    def __init__(self, context: multiprocessing.context.BaseContext, limits: PdfLimits) -> None:
+        self.connection, child = context.Pipe()
+        self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(child, limits), daemon=True
+        )
+        self.process.start()
+        child.close()
+
+    def stop(self) -> None:
+        self.connection.close()
+        self.process.kill()
+        self.process.join(timeout=5)
+
+
+class PdfSandbox:
+    """A small pool of PDF workers; `read` is safe to call from several threads."""
+
+    def __init__(self, workers: int = 2, limits: PdfLimits | None = None) -> None:
+        self.limits = limits or PdfLimits()
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["parse.pdf"])
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        for _ in range(workers):
+            self._idle.put(self._start())
+
+    def read(self, data: bytes) -> PdfText:
+        """The PDF's text, or a reason; never raises for anything the PDF does."""
+        if len(data) > self.limits.max_bytes:
+            return PdfText(problem="too_large")
+        worker = self._idle.get()
+        if not worker.process.is_alive():  # died while idle: not this document's doing
+            self._retire(worker, "idle worker found dead")
+            worker = self._start()
+        try:
+            worker.connection.send_bytes(data)
+            if not worker.connection.poll(self.limits.wall_seconds):
+                return self._replace(worker, "pdf_timeout")
+            pages, text, problem, flags = worker.connection.recv()
+        except (EOFError, OSError):
+            return self._replace(worker, "pdf_worker_died")
+        self._idle.put(worker)
+        return PdfText(pages=pages, text=text, problem=problem, flags=tuple(flags))
+
+    def worker_pids(self) -> list[int]:
+        """Process ids of the live workers (for health checks and fault tests)."""
+        with self._lock:
+            return [w.process.pid for w in self._all if w.process.pid is not None]
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._all = self._all, set()
+        for worker in workers:
+            worker.stop()
+
+    def __enter__(self) -> "PdfSandbox":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self._context, self.limits)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _replace(self, worker: _Worker, cause: str) -> PdfText:
+        self._retire(worker, cause)
+        self._idle.put(self._start())
+        return PdfText(problem="unreadable", flags=(cause,))
+
+    def _retire(self, worker: _Worker, cause: str) -> None:
+        log.warning("pdf worker %s replaced: %s", worker.process.pid, cause)
+        worker.stop()
+        with self._lock:
+            self._all.discard(worker)
