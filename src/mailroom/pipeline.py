@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 import parse
 import store
-from ingest import FetchedMessage, Source
+from ingest import FetchedMessage, Source, headers_only
 from mailroom.app import App
 from mailroom.replies import plan_for
 from parse import Verdict
@@ -38,14 +38,18 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     3. Only after that commit may the source move or flag the message.
     """
     key = store.MessageKey(fetched.source, fetched.folder, fetched.uidvalidity, fetched.uid)
+    oversized = fetched.original_size > app.settings.limits.max_message_bytes
+    raw = headers_only(fetched.raw) if oversized else fetched.raw
     with app.db.transaction() as session:
-        stored = store.record_inbound(session, key, fetched.raw, fetched.arrived_at, app.clock())
+        stored = store.record_inbound(session, key, raw, fetched.arrived_at, app.clock())
     if not stored.needs_processing:
         return Outcome(stored.id, None, already_done=True)
     try:
-        analysis = _as_follow_up(
-            app, parse.analyse(fetched.raw, app.parse_context(fetched.arrived_at))
-        )
+        with app.db.transaction() as session:
+            ours = store.known_reply_ids(session, parse.thread_ids(raw))
+        size = fetched.original_size if oversized else None
+        context = app.parse_context(fetched.arrived_at, ours, size)
+        analysis = _as_follow_up(app, parse.analyse(raw, context, app.pdf.read))
         reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
         decision = _decision(app, analysis, fetched)
         with app.db.transaction() as session:

@@ -21,10 +21,10 @@ def plan_for(
 ) -> store.PlannedReply | None:
     """The reply this verdict calls for, rendered now with a fixed Message-ID.
 
-    None when the verdict calls for no reply at all (machines, unrouted
-    mail, and what `_answered_by_people` keeps for a recruiter). A reply the policy holds
-    back comes back without content but with its reason, so the decision
-    itself is kept.
+    None when the verdict calls for no reply at all: machines, unrouted mail,
+    and what `_answered_by_people` keeps for a recruiter. A reply the policy
+    holds back comes back without content but with its reason, so the
+    decision itself is kept.
     """
     kind = REPLY_KINDS.get(analysis.verdict)
     if kind is None or analysis.vacancy is None or _answered_by_people(analysis):
