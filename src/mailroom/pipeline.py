@@ -107,6 +107,8 @@ def _documents(analysis: parse.Analysis) -> list[store.DocumentRecord]:
             text=a.pdf.text if a.pdf else None,
             role=a.role,
             role_cue=a.role_cue,
+            title=a.pdf.title if a.pdf else None,
+            author=a.pdf.author if a.pdf else None,
             problem=a.pdf.problem if a.pdf else None,
             flags=a.pdf.flags if a.pdf else (),
         )

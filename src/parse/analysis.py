@@ -42,6 +42,8 @@ class PdfText:
     text: str = ""
     problem: str | None = None
     flags: tuple[str, ...] = ()
+    title: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,31 @@ def read_pdf(data: bytes, max_pages: int) -> PdfText:
             return PdfText(problem="encrypted")
         pages = len(reader.pages)
         text = "\n".join(page.extract_text() or "" for page in reader.pages[:max_pages])
+        title, author = _metadata(reader)
     except Exception as exc:
         if "password" in str(exc).lower() or "decrypt" in str(exc).lower():
             return PdfText(problem="encrypted")
         log.info("pdf unreadable: %s", type(exc).__name__)
         return PdfText(problem="unreadable")
     normalised = normalise_text(text)
-    return PdfText(pages=pages, text=normalised, flags=() if normalised else ("no_text",))
+    flags = () if normalised else ("no_text",)
+    return PdfText(pages, normalised, None, flags, title, author)
+
+
+def _metadata(reader: PdfReader) -> tuple[str | None, str | None]:
+    """Title and author as the PDF states them (shown to recruiters, never trusted)."""
+    try:
+        info = reader.metadata
+    except Exception:  # a damaged info dictionary must not cost the text
+        return None, None
+    if info is None:
+        return None, None
+    return _short(info.title), _short(info.author)
+
+
+def _short(value: object) -> str | None:
+    text = " ".join(str(value).split())[:500] if value else ""
+    return text or None
 
 
 def normalise_text(text: str) -> str:

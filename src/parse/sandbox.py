@@ -46,8 +46,7 @@ def _serve(connection: Connection, limits: PdfLimits) -> None:
         spent = int(usage.ru_utime + usage.ru_stime) + 1
         hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
         resource.setrlimit(resource.RLIMIT_CPU, (spent + limits.cpu_seconds, hard))
-        result = read_pdf(data, limits.max_pages)
-        connection.send((result.pages, result.text, result.problem, result.flags))
+        connection.send(read_pdf(data, limits.max_pages))
 
 
 class _Worker:
@@ -90,11 +89,12 @@ class PdfSandbox:
             worker.connection.send_bytes(data)
             if not worker.connection.poll(self.limits.wall_seconds):
                 return self._replace(worker, "pdf_timeout")
-            pages, text, problem, flags = worker.connection.recv()
+            result = worker.connection.recv()
         except (EOFError, OSError):
             return self._replace(worker, "pdf_worker_died")
         self._idle.put(worker)
-        return PdfText(pages=pages, text=text, problem=problem, flags=tuple(flags))
+        assert isinstance(result, PdfText)
+        return result
 
     def worker_pids(self) -> list[int]:
         """Process ids of the live workers (for health checks and fault tests)."""

@@ -55,6 +55,8 @@ class DocumentRecord:
     text: str | None = None
     role: str | None = None
     role_cue: str | None = None
+    title: str | None = None
+    author: str | None = None
     problem: str | None = None
     flags: tuple[str, ...] = ()
 
@@ -192,6 +194,8 @@ def _document(session: Session, position: int, record: DocumentRecord, now: date
         text=record.text,
         role=record.role,
         role_cue=record.role_cue,
+        title=record.title,
+        author=record.author,
         problem=record.problem,
         flags=list(record.flags),
     )

@@ -58,10 +58,12 @@ def test_pdf_phrases_survive_extraction(case_id: str, make_inbox: ModuleType, ap
 def test_valid_application_shows_files_pages_and_roles(app: App) -> None:
     message = EXAMPLES["01-valid-nl"]
     analysis = analyse(message.raw, app.parse_context(message.arrived_at))
-    summary = [(a.filename, a.pdf.pages if a.pdf else None, a.role) for a in analysis.attachments]
+    summary = [
+        (a.filename, a.pdf.pages, a.pdf.title, a.role) for a in analysis.attachments if a.pdf
+    ]
     assert summary == [
-        ("Motivatiebrief Sanne de Vries.pdf", 2, "letter"),
-        ("CV Sanne de Vries.pdf", 1, "cv"),
+        ("Motivatiebrief Sanne de Vries.pdf", 2, "Motivatiebrief Sanne de Vries", "letter"),
+        ("CV Sanne de Vries.pdf", 1, "CV Sanne de Vries", "cv"),
     ]
 
 

@@ -108,6 +108,8 @@ class Document(Base):
     text: Mapped[str | None] = mapped_column(Text)
     role: Mapped[str | None] = mapped_column(String(20))
     role_cue: Mapped[str | None] = mapped_column(String(100))
+    title: Mapped[str | None] = mapped_column(String(500))
+    author: Mapped[str | None] = mapped_column(String(500))
     problem: Mapped[str | None] = mapped_column(String(40))
     flags: Mapped[list[str]] = mapped_column(default=list)
 

@@ -137,6 +137,8 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=True),
         sa.Column("role", sa.String(length=20), nullable=True),
         sa.Column("role_cue", sa.String(length=100), nullable=True),
+        sa.Column("title", sa.String(length=500), nullable=True),
+        sa.Column("author", sa.String(length=500), nullable=True),
         sa.Column("problem", sa.String(length=40), nullable=True),
         sa.Column("flags", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["message_id"], ["inbound_message.id"], ondelete="CASCADE"),
