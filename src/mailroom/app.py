@@ -4,15 +4,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import store
-from ingest import MaildirSource, MboxSource, Source
+from ingest import Source
+from mailroom.checkpoints import StoreCheckpoints
 from mailroom.clock import Clock
-from mailroom.settings import (
-    LimitSettings,
-    MaildirSourceSettings,
-    Settings,
-    SourceSettings,
-    Vacancy,
-)
+from mailroom.settings import LimitSettings, Settings, Vacancy
+from mailroom.sources import build_sources
 from notify import (
     FileTransport,
     PlanningStep,
@@ -44,6 +40,7 @@ class App:
     policy: ReplyPolicy
     calendar: WorkingCalendar
     pdf: PdfSandbox
+    dry_run: bool = False
 
     def parse_context(
         self,
@@ -72,15 +69,20 @@ class App:
         self.close()
 
 
-def build_app(settings: Settings, clock: Clock) -> App:
-    """Wire the stages together; opens the database but sends nothing."""
+def build_app(settings: Settings, clock: Clock, dry_run: bool = False) -> App:
+    """Wire the stages together; opens the database but sends nothing.
+
+    A `dry_run` app decides and stores, but leaves mailboxes untouched and
+    plans no replies.
+    """
     firm = settings.firm
     default_templates = settings.templates.directory
+    db = store.connect(settings.store.url)
     return App(
         settings=settings,
         clock=clock,
-        db=store.connect(settings.store.url),
-        sources=tuple(_source(s) for s in settings.sources),
+        db=db,
+        sources=build_sources(settings, StoreCheckpoints(db, clock), read_only=dry_run),
         transport=FileTransport(settings.transport.directory),
         renderers={
             v.slug: TemplateRenderer(
@@ -96,6 +98,7 @@ def build_app(settings: Settings, clock: Clock) -> App:
         ),
         calendar=WorkingCalendar(firm.zone),
         pdf=PdfSandbox(settings.limits.pdf_workers, _pdf_limits(settings.limits)),
+        dry_run=dry_run,
     )
 
 
@@ -121,12 +124,6 @@ def _pdf_limits(limits: LimitSettings) -> PdfLimits:
         max_pages=limits.pdf_max_pages,
         max_bytes=limits.pdf_max_mb * 1024 * 1024,
     )
-
-
-def _source(settings: SourceSettings) -> Source:
-    if isinstance(settings, MaildirSourceSettings):
-        return MaildirSource(settings.name, settings.path)
-    return MboxSource(settings.name, settings.path)
 
 
 def _window(vacancy: Vacancy) -> VacancyWindow:

@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "config":
         print(f"{args.config}: configuration is valid ({len(settings.vacancies)} vacancies)")
         return 0
-    app = build_app(settings, _clock(args.as_of))
+    app = build_app(settings, _clock(args.as_of), dry_run=getattr(args, "dry_run", False))
     try:
         if args.command == "db":
             store.upgrade(app.db)
@@ -72,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="handle mail: as a daemon, or one cycle with --once")
     run.add_argument("--once", action="store_true", help="one cycle, print a summary, exit")
+    run.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="decide and store, but reply, move and flag nothing; print what would happen",
+    )
     commands.add_parser("status", help="messages by verdict and replies by status")
     search = commands.add_parser("search", help="find applicants by the text of their documents")
     search.add_argument("query", help="words that must all occur, e.g. stikstof")

@@ -4,9 +4,10 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ingest import IngestError
+import store
+from ingest import IngestError, Source
 from mailroom.app import App
-from mailroom.pipeline import handle
+from mailroom.pipeline import Outcome, handle
 from mailroom.privacy import purge_expired
 from notify import deliver_due
 
@@ -24,28 +25,77 @@ class CycleReport:
     replies_delivered: int = 0
     unavailable_sources: list[str] = field(default_factory=list)
     purged_vacancies: list[str] = field(default_factory=list)
+    would_do: list[str] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> None:
+        if outcome.already_done:
+            self.seen_before += 1
+        elif outcome.error:
+            self.failed += 1
+        else:
+            self.verdicts[outcome.verdict or "unknown"] += 1
+            self.replies_planned += outcome.replied
 
 
 def run_cycle(app: App) -> CycleReport:
     """Handle everything new in every source, deliver due replies, purge expired data.
 
-    A broken source is skipped and reported; it never aborts the cycle.
+    A source that cannot be read is skipped and reported, never aborting the
+    cycle; a dry run neither delivers nor purges.
     """
     report = CycleReport()
     for source in app.sources:
-        try:
-            for fetched in source.fetch_new():
-                outcome = handle(app, source, fetched)
-                if outcome.already_done:
-                    report.seen_before += 1
-                elif outcome.error:
-                    report.failed += 1
-                else:
-                    report.verdicts[outcome.verdict or "unknown"] += 1
-                    report.replies_planned += outcome.replied
-        except IngestError as exc:
-            log.error("source %s unavailable: %s", source.name, exc)
+        if not _read(app, source, report):
             report.unavailable_sources.append(source.name)
-    report.replies_delivered = deliver_due(app.db, app.transport, app.clock)
-    report.purged_vacancies = purge_expired(app)
+    if not app.dry_run:
+        report.replies_delivered = deliver_due(app.db, app.transport, app.clock)
+        report.purged_vacancies = purge_expired(app)
     return report
+
+
+def _intention(outcome: Outcome, location: str) -> str:
+    """What a real run would do with the message; message ids and verdicts only."""
+    if outcome.error:
+        return f"{location}: could not be judged ({outcome.error}); would retry"
+    verdict = outcome.verdict or "failed"
+    reply = outcome.reply
+    if reply is None:
+        answer = "send no reply"
+    elif reply.reason:
+        answer = f"hold back the {reply.kind} ({reply.reason})"
+    else:
+        answer = f"send a {reply.kind}"
+    return f"{location}: {verdict}; would {answer} and file it under {verdict}"
+
+
+def _read(app: App, source: Source, report: CycleReport) -> bool:
+    """Handle the source's new messages; False when it could not be read.
+
+    An outage is logged once when it begins and once when it ends, and kept
+    in the store for `mailroom status`.
+    """
+    try:
+        for fetched in source.fetch_new():
+            try:
+                outcome = handle(app, source, fetched)
+                report.count(outcome)
+                if app.dry_run:
+                    report.would_do.append(_intention(outcome, fetched.location))
+            except IngestError:
+                raise
+            except Exception:
+                log.exception(
+                    "message at %s could not be stored; it stays for the next cycle",
+                    fetched.location,
+                )
+                report.failed += 1
+    except IngestError as exc:
+        with app.db.transaction() as session:
+            began = store.source_failed(session, source.name, str(exc), app.clock())
+        (log.error if began else log.debug)("source %s unavailable: %s", source.name, exc)
+        return False
+    with app.db.transaction() as session:
+        down_since = store.source_answered(session, source.name, app.clock())
+    if down_since is not None:
+        log.warning("source %s answers again (down since %s)", source.name, down_since.isoformat())
+    return True

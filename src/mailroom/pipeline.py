@@ -24,6 +24,7 @@ class Outcome:
     replied: bool = False
     already_done: bool = False
     error: str | None = None
+    reply: store.PlannedReply | None = None
 
 
 def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
@@ -35,37 +36,63 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     2. Analysis, documents and the planned reply commit together, so a crash
        never leaves a decision without its reply or a reply without its
        decision.
-    3. Only after that commit may the source move or flag the message.
+    3. Only after that commit may the source move or flag the message; one
+       already handled is filed again, in case a crash came in between.
     """
+    raw, oversized_from = _within_cap(app, fetched)
     key = store.MessageKey(fetched.source, fetched.folder, fetched.uidvalidity, fetched.uid)
-    oversized = fetched.original_size > app.settings.limits.max_message_bytes
-    raw = headers_only(fetched.raw) if oversized else fetched.raw
     with app.db.transaction() as session:
         stored = store.record_inbound(session, key, raw, fetched.arrived_at, app.clock())
     if not stored.needs_processing:
-        return Outcome(stored.id, None, already_done=True)
+        source.mark_handled(fetched, stored.verdict or "failed")
+        return Outcome(stored.id, stored.verdict, already_done=True)
     try:
-        with app.db.transaction() as session:
-            ours = store.known_reply_ids(session, parse.thread_ids(raw))
-        size = fetched.original_size if oversized else None
-        context = app.parse_context(fetched.arrived_at, ours, size)
-        analysis = _as_follow_up(app, parse.analyse(raw, context, app.pdf.read))
+        analysis = _judge(app, raw, fetched, oversized_from)
         reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
-        decision = _decision(app, analysis, fetched)
         with app.db.transaction() as session:
+            decision = _decision(app, analysis, fetched)
             store.save_decision(session, stored.id, decision, _documents(analysis), app.clock())
-            planned = reply is not None and store.plan_reply(session, stored.id, reply, app.clock())
+            planned = (
+                reply is not None
+                and not app.dry_run
+                and store.plan_reply(session, stored.id, reply, app.clock())
+            )
     except Exception as exc:
-        log.exception("message %s failed", stored.id)
-        with app.db.transaction() as session:
-            store.record_failure(session, stored.id, f"{type(exc).__name__}: {exc}")
-        return Outcome(stored.id, None, error=type(exc).__name__)
+        return _failed(app, source, fetched, stored, exc)
     source.mark_handled(fetched, analysis.verdict)
     log.info(
         "message %s verdict %s reasons %s", stored.id, analysis.verdict, ",".join(analysis.reasons)
     )
     replied = planned and reply is not None and reply.content is not None
-    return Outcome(stored.id, analysis.verdict, replied=replied)
+    return Outcome(stored.id, analysis.verdict, replied=replied, reply=reply)
+
+
+def _within_cap(app: App, fetched: FetchedMessage) -> tuple[bytes, int | None]:
+    """The bytes to keep, and the original size when only the headers are kept."""
+    if fetched.original_size <= app.settings.limits.max_message_bytes:
+        return fetched.raw, None
+    return headers_only(fetched.raw), fetched.original_size
+
+
+def _judge(
+    app: App, raw: bytes, fetched: FetchedMessage, oversized_from: int | None
+) -> parse.Analysis:
+    with app.db.transaction() as session:
+        ours = store.known_reply_ids(session, parse.thread_ids(raw))
+    context = app.parse_context(fetched.arrived_at, ours, oversized_from)
+    return _as_follow_up(app, parse.analyse(raw, context, app.pdf.read))
+
+
+def _failed(
+    app: App, source: Source, fetched: FetchedMessage, stored: store.StoredMessage, exc: Exception
+) -> Outcome:
+    """Keep the error with the message; after the last attempt, file it as failed."""
+    log.exception("message %s failed", stored.id)
+    with app.db.transaction() as session:
+        store.record_failure(session, stored.id, f"{type(exc).__name__}: {exc}")
+    if stored.attempts + 1 >= app.settings.limits.max_attempts:
+        source.mark_handled(fetched, "failed")
+    return Outcome(stored.id, None, error=type(exc).__name__)
 
 
 def _as_follow_up(app: App, analysis: parse.Analysis) -> parse.Analysis:
@@ -93,6 +120,7 @@ def _decision(app: App, analysis: parse.Analysis, fetched: FetchedMessage) -> st
         is_complete=analysis.verdict is Verdict.VALID,
         is_supplement="supplement" in analysis.flags,
         question_due_at=app.calendar.answer_by(fetched.arrived_at) if question else None,
+        dry_run=app.dry_run,
     )
 
 

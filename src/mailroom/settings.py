@@ -20,6 +20,8 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from mailroom.secrets import Secret
+
 _STRICT = ConfigDict(extra="forbid", frozen=True)
 
 
@@ -140,7 +142,43 @@ class MboxSourceSettings(BaseModel):
     path: Path
 
 
-SourceSettings = Annotated[MaildirSourceSettings | MboxSourceSettings, Field(discriminator="kind")]
+class ImapSourceSettings(BaseModel):
+    """An IMAP account. `security`: "tls" (port 993), "starttls" (143), or
+    "plain" (loopback tests only). Give `password` or `oauth2_token`."""
+
+    model_config = _STRICT
+
+    kind: Literal["imap"]
+    name: str
+    host: str
+    port: int | None = Field(default=None, ge=1, le=65535)
+    security: Literal["tls", "starttls", "plain"] = "tls"
+    ca_file: Path | None = None
+    username: str
+    password: Secret | None = None
+    oauth2_token: Secret | None = None
+    folders: list[str] = Field(default=["INBOX"], min_length=1)
+    start_after: dict[str, date | int] = {}
+    processed: Literal["move", "flag"] = "move"
+    processed_folder: str = "Processed/{verdict}"
+    processed_flag: str = "$MailroomHandled"
+    batch_size: int = Field(default=50, ge=1, le=1000)
+    timeout_seconds: float = Field(default=60.0, gt=0)
+    connect_attempts: int = Field(default=3, ge=1)
+
+    @model_validator(mode="after")
+    def _one_way_to_log_in(self) -> "ImapSourceSettings":
+        if (self.password is None) == (self.oauth2_token is None):
+            raise ValueError("give exactly one of password or oauth2_token")
+        unknown = set(self.start_after) - set(self.folders)
+        if unknown:
+            raise ValueError(f"start_after names folders not in `folders`: {sorted(unknown)}")
+        return self
+
+
+SourceSettings = Annotated[
+    MaildirSourceSettings | MboxSourceSettings | ImapSourceSettings, Field(discriminator="kind")
+]
 
 
 class FileTransportSettings(BaseModel):
@@ -156,6 +194,7 @@ class LimitSettings(BaseModel):
     model_config = _STRICT
 
     max_message_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
+    max_attempts: int = Field(default=3, ge=1)
     pdf_workers: int = Field(default=2, ge=1, le=16)
     pdf_cpu_seconds: int = Field(default=20, ge=1)
     pdf_memory_mb: int = Field(default=1024, ge=128)

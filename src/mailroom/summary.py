@@ -24,6 +24,8 @@ def format_report(report: CycleReport) -> str:
     text = _table("this cycle", rows)
     if report.unavailable_sources:
         text += "\nunavailable sources: " + ", ".join(report.unavailable_sources)
+    if report.would_do:
+        text += "\n\ndry run: nothing was replied, moved or flagged\n" + "\n".join(report.would_do)
     if report.purged_vacancies:
         text += "\npersonal data purged (retention): " + ", ".join(report.purged_vacancies)
     return text

@@ -16,6 +16,14 @@ from store.inbound import (
     record_inbound,
     save_decision,
 )
+from store.mailbox import (
+    Checkpoint,
+    load_checkpoint,
+    save_checkpoint,
+    source_answered,
+    source_failed,
+    source_health,
+)
 from store.migrate import pending_revision, upgrade
 from store.outbox import (
     DueReply,
@@ -32,6 +40,7 @@ from store.submissions import has_complete_submission
 from store.vacancies import VacancyRecord, sync_vacancies
 
 __all__ = [
+    "Checkpoint",
     "Database",
     "Decision",
     "DocumentRecord",
@@ -49,6 +58,7 @@ __all__ = [
     "get_blob",
     "has_complete_submission",
     "known_reply_ids",
+    "load_checkpoint",
     "mark_sent",
     "normalise_address",
     "outbox_counts",
@@ -57,8 +67,12 @@ __all__ = [
     "raw_message",
     "record_failure",
     "record_inbound",
+    "save_checkpoint",
     "save_decision",
     "search",
+    "source_answered",
+    "source_failed",
+    "source_health",
     "sync_vacancies",
     "upgrade",
     "vacancy_overview",

@@ -37,9 +37,11 @@ class StoredMessage:
     id: int
     status: str
     attempts: int
+    verdict: str | None = None
 
     @property
     def needs_processing(self) -> bool:
+        """Anything but a final decision is judged again (a dry run's included)."""
         return self.status != "processed"
 
 
@@ -76,6 +78,7 @@ class Decision:
     is_application: bool = False
     is_complete: bool = False
     is_supplement: bool = False
+    dry_run: bool = False
     question_due_at: datetime | None = None
 
 
@@ -89,7 +92,7 @@ def record_inbound(
     rolled back, and the winner's row is returned.
     """
     digest = hashlib.sha256(raw).hexdigest()
-    existing = _find(session, key, digest)
+    existing = _find(session, key, digest) or _rebind(session, key, digest)
     if existing is not None:
         return existing
     put_blob(session, raw, now)
@@ -115,7 +118,7 @@ def record_inbound(
         if winner is None:
             raise
         return winner
-    return StoredMessage(message.id, message.status, message.attempts)
+    return _stored(message)
 
 
 def _find(session: Session, key: MessageKey, digest: str) -> StoredMessage | None:
@@ -130,7 +133,33 @@ def _find(session: Session, key: MessageKey, digest: str) -> StoredMessage | Non
             InboundMessage.uidvalidity == key.uidvalidity, InboundMessage.uid == key.uid
         )
     row = session.scalars(query).one_or_none()
-    return StoredMessage(row.id, row.status, row.attempts) if row is not None else None
+    return _stored(row) if row is not None else None
+
+
+def _rebind(session: Session, key: MessageKey, digest: str) -> StoredMessage | None:
+    """A mailbox message already stored under another UIDVALIDITY (the folder was
+    recreated, or the server migrated): the same bytes in the same account are
+    the same message, so it takes its new UID instead of being stored again."""
+    if key.uid is None:
+        return None
+    row = session.scalars(
+        select(InboundMessage)
+        .where(
+            InboundMessage.source == key.source,
+            InboundMessage.sha256 == digest,
+            InboundMessage.uid.is_not(None),
+        )
+        .order_by(InboundMessage.id)
+    ).first()
+    if row is None:
+        return None
+    row.folder, row.uidvalidity, row.uid = key.folder, key.uidvalidity, key.uid
+    session.flush()
+    return _stored(row)
+
+
+def _stored(row: InboundMessage) -> StoredMessage:
+    return StoredMessage(row.id, row.status, row.attempts, row.verdict)
 
 
 def save_decision(
@@ -177,7 +206,7 @@ def save_decision(
         )
     if decision.question_due_at is not None:
         _question(session, message.id, decision.vacancy, decision.question_due_at)
-    message.status = "processed"
+    message.status = "dry_run" if decision.dry_run else "processed"
     message.error = None
     message.attempts += 1
 

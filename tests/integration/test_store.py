@@ -62,7 +62,7 @@ def test_local_message_is_stored_once_by_content(db: store.Database) -> None:
 
 
 def test_mailbox_message_is_keyed_by_uidvalidity_and_uid(db: store.Database) -> None:
-    raw = b"Subject: same bytes\r\n\r\nx"
+    raw, other = b"Subject: same bytes\r\n\r\nx", b"Subject: other\r\n\r\ny"
     with db.transaction() as session:
         a = store.record_inbound(
             session, store.MessageKey("imap", "INBOX", 7, 1), raw, ARRIVED, NOW
@@ -71,12 +71,27 @@ def test_mailbox_message_is_keyed_by_uidvalidity_and_uid(db: store.Database) -> 
             session, store.MessageKey("imap", "INBOX", 7, 1), raw, ARRIVED, NOW
         )
         c = store.record_inbound(
-            session, store.MessageKey("imap", "INBOX", 8, 1), raw, ARRIVED, NOW
+            session, store.MessageKey("imap", "INBOX", 7, 2), other, ARRIVED, NOW
         )
-    assert a.id == b.id
-    assert c.id != a.id
+    assert a.id == b.id and c.id != a.id
     with db.transaction() as session:
         assert store.raw_message(session, a.id) == raw
+
+
+def test_a_new_uidvalidity_rebinds_stored_messages_by_their_bytes(db: store.Database) -> None:
+    """The folder was recreated: the same bytes under new UIDs are not new messages."""
+    raw = b"Subject: same bytes\r\n\r\nx"
+    with db.transaction() as session:
+        first = store.record_inbound(
+            session, store.MessageKey("imap", "INBOX", 7, 1), raw, ARRIVED, NOW
+        )
+    with db.transaction() as session:
+        again = store.record_inbound(
+            session, store.MessageKey("imap", "INBOX", 8, 5), raw, ARRIVED, NOW
+        )
+        row = session.get_one(InboundMessage, first.id)
+        assert again.id == first.id and (row.uidvalidity, row.uid) == (8, 5)
+        assert session.query(InboundMessage).count() == 1
 
 
 def test_a_reply_is_planned_once_per_message_and_kind(db: store.Database) -> None:

@@ -6,6 +6,7 @@ Dedupe keys are part of the first table: a mailbox message is unique by
 
 from store.models.base import Base
 from store.models.mail import Blob, Document, InboundMessage
+from store.models.mailbox import FolderCheckpoint, SourceHealth
 from store.models.outbox import DeliveryAttempt, OutboxReply
 from store.models.people import Applicant, Question, Submission, Vacancy
 from store.models.records import AuditEntry, DigestRun
@@ -18,9 +19,11 @@ __all__ = [
     "DeliveryAttempt",
     "DigestRun",
     "Document",
+    "FolderCheckpoint",
     "InboundMessage",
     "OutboxReply",
     "Question",
+    "SourceHealth",
     "Submission",
     "Vacancy",
 ]

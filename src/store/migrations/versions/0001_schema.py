@@ -240,11 +240,31 @@ def upgrade() -> None:
             batch_op.f("ix_delivery_attempt_outbox_id"), ["outbox_id"], unique=False
         )
 
+    op.create_table(
+        "folder_checkpoint",
+        sa.Column("source", sa.String(length=100), nullable=False),
+        sa.Column("folder", sa.String(length=300), nullable=False),
+        sa.Column("uidvalidity", sa.BigInteger(), nullable=False),
+        sa.Column("handled_through", sa.BigInteger(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("source", "folder"),
+    )
+    op.create_table(
+        "source_health",
+        sa.Column("source", sa.String(length=100), nullable=False),
+        sa.Column("down_since", sa.DateTime(), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("last_ok_at", sa.DateTime(), nullable=True),
+        sa.Column("outages", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("source"),
+    )
     _create_search_index()
 
 
 def downgrade() -> None:
     _drop_search_index()
+    op.drop_table("source_health")
+    op.drop_table("folder_checkpoint")
     with op.batch_alter_table("delivery_attempt", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_delivery_attempt_outbox_id"))
 

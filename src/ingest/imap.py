@@ -1,0 +1,235 @@
+"""The IMAP source: new messages by UID, peeked (never marked read), in batches.
+
+Per folder a checkpoint says up to which UID everything is handled, under
+which UIDVALIDITY. A message is moved (or flagged) only when the conductor
+calls `mark_handled`, which it does after the store committed the message;
+only then may the checkpoint pass it. A failed message holds the checkpoint
+back, so it is fetched again next cycle until it is handled.
+"""
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal, Protocol
+
+from imapclient import IMAPClient
+
+from ingest.errors import SourceUnavailable
+from ingest.imap_connection import NETWORK_ERRORS, ImapServer, close_quietly, connect
+from ingest.message import FetchedMessage
+
+log = logging.getLogger("mailroom.ingest")
+
+FETCH_BYTES = 32 * 1024 * 1024  # fetch bodies in groups up to this size
+
+
+class Checkpoints(Protocol):
+    """Where the source keeps its per-folder progress (the store, in the daemon)."""
+
+    def load(self, source: str, folder: str) -> tuple[int, int] | None:
+        """(UIDVALIDITY, handled-through UID) or None for a folder never read."""
+        ...
+
+    def save(self, source: str, folder: str, uidvalidity: int, handled_through: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class FolderPlan:
+    """A folder to read; older mail is left alone after `start_after` (a UID, or
+    a date: only mail that arrived after that day)."""
+
+    name: str
+    start_after_uid: int = 0
+    start_after_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Disposal:
+    """What happens to a handled message: moved to a folder per verdict, or flagged."""
+
+    mode: Literal["move", "flag"] = "move"
+    folder: str = "Processed/{verdict}"
+    flag: str = "$MailroomHandled"
+
+
+@dataclass
+class _Progress:
+    uidvalidity: int
+    handled_through: int
+    uids: list[int]
+    handled: set[int] = field(default_factory=set)
+
+    def advance(self, uid: int) -> bool:
+        """Mark `uid` handled; True when the checkpoint moved forward."""
+        self.handled.add(uid)
+        before = self.handled_through
+        for candidate in self.uids:
+            if candidate <= self.handled_through:
+                continue
+            if candidate not in self.handled:
+                break
+            self.handled_through = candidate
+        return self.handled_through != before
+
+
+class ImapSource:
+    """One IMAP account and its folders; one login per cycle."""
+
+    def __init__(
+        self,
+        name: str,
+        server: ImapServer,
+        folders: tuple[FolderPlan, ...],
+        checkpoints: Checkpoints,
+        disposal: Disposal = Disposal(),
+        max_message_bytes: int = 50 * 1024 * 1024,
+        batch_size: int = 50,
+        read_only: bool = False,
+    ) -> None:
+        self.name = name
+        self.server = server
+        self.folders = folders
+        self.checkpoints = checkpoints
+        self.disposal = disposal
+        self.max_message_bytes = max_message_bytes
+        self.batch_size = batch_size
+        self.read_only = read_only
+        self._client: IMAPClient | None = None
+        self._progress: dict[str, _Progress] = {}
+        self._known_folders: set[str] = set()
+        self._delimiter: str | None = None
+
+    def fetch_new(self) -> Iterator[FetchedMessage]:
+        """Log in, yield each folder's new messages, log out (also when abandoned)."""
+        self._client = connect(self.server)
+        self._delimiter = None
+        try:
+            for plan in self.folders:
+                yield from self._fetch_folder(self._client, plan)
+        except NETWORK_ERRORS as exc:
+            raise SourceUnavailable(f"{self.name}: connection lost: {exc}") from exc
+        finally:
+            close_quietly(self._client)
+            self._client = None
+
+    def mark_handled(self, message: FetchedMessage, verdict: str) -> None:
+        """Move or flag the message (never in read-only mode), then advance the checkpoint."""
+        if self.read_only or message.uid is None:
+            return
+        client = self._client
+        if client is None:
+            raise SourceUnavailable(f"{self.name}: no open session to move message {message.uid}")
+        try:
+            if self.disposal.mode == "move":
+                self._move(client, message.uid, self._target(client, verdict))
+            else:
+                client.add_flags([message.uid], [self.disposal.flag.encode()])
+        except NETWORK_ERRORS as exc:
+            raise SourceUnavailable(f"{self.name}: could not file message: {exc}") from exc
+        progress = self._progress[message.folder]
+        if progress.advance(message.uid):
+            self.checkpoints.save(
+                self.name, message.folder, progress.uidvalidity, progress.handled_through
+            )
+
+    def _fetch_folder(self, client: IMAPClient, plan: FolderPlan) -> Iterator[FetchedMessage]:
+        selected = client.select_folder(plan.name, readonly=self.read_only)
+        uidvalidity = int(selected[b"UIDVALIDITY"])
+        saved = self.checkpoints.load(self.name, plan.name)
+        if saved is not None and saved[0] != uidvalidity:
+            log.warning("folder %s of %s has a new UIDVALIDITY: resyncing", plan.name, self.name)
+        through = saved[1] if saved is not None and saved[0] == uidvalidity else 0
+        through = max(through, plan.start_after_uid)
+        uids = sorted(u for u in client.search(self._criteria(plan, through)) if u > through)
+        self._progress[plan.name] = _Progress(uidvalidity, through, uids)
+        for batch in _chunks(uids, self.batch_size):
+            yield from self._fetch_batch(client, plan.name, uidvalidity, batch)
+
+    def _criteria(self, plan: FolderPlan, through: int) -> list[str | bytes | date]:
+        criteria: list[str | bytes | date] = ["UID", f"{through + 1}:*"]
+        if plan.start_after_date is not None:
+            criteria += ["SINCE", plan.start_after_date + timedelta(days=1)]
+        if self.disposal.mode == "flag":
+            criteria += ["UNKEYWORD", self.disposal.flag]
+        return criteria
+
+    def _fetch_batch(
+        self, client: IMAPClient, folder: str, uidvalidity: int, batch: list[int]
+    ) -> Iterator[FetchedMessage]:
+        meta = client.fetch(batch, ["RFC822.SIZE", "INTERNALDATE"])
+        sizes = {uid: int(meta[uid][b"RFC822.SIZE"]) for uid in batch if uid in meta}
+        present = [uid for uid in batch if uid in sizes]  # others were expunged meanwhile
+        for group in _by_size(present, sizes, self.max_message_bytes):
+            wanted = {uid: sizes[uid] <= self.max_message_bytes for uid in group}
+            bodies = _bodies(client, [u for u in group if wanted[u]], b"BODY[]", "BODY.PEEK[]")
+            heads = _bodies(
+                client, [u for u in group if not wanted[u]], b"BODY[HEADER]", "BODY.PEEK[HEADER]"
+            )
+            for uid in group:
+                raw = bodies.get(uid) if wanted[uid] else heads.get(uid)
+                if raw is None:
+                    continue
+                yield FetchedMessage(
+                    source=self.name,
+                    folder=folder,
+                    raw=raw,
+                    arrived_at=meta[uid][b"INTERNALDATE"],
+                    uidvalidity=uidvalidity,
+                    uid=uid,
+                    location=f"{folder}/{uid}",
+                    size=sizes[uid],
+                )
+
+    def _target(self, client: IMAPClient, verdict: str) -> str:
+        if self._delimiter is None:
+            self._delimiter = _delimiter(client)
+        target = self.disposal.folder.format(verdict=verdict).replace("/", self._delimiter)
+        if target not in self._known_folders:
+            if not client.folder_exists(target):
+                client.create_folder(target)
+            self._known_folders.add(target)
+        return target
+
+    @staticmethod
+    def _move(client: IMAPClient, uid: int, target: str) -> None:
+        """MOVE where offered; else COPY, flag deleted and expunge that UID only."""
+        if client.has_capability("MOVE"):
+            client.move([uid], target)
+            return
+        client.copy([uid], target)
+        client.add_flags([uid], [b"\\Deleted"])
+        client.uid_expunge([uid])
+
+
+def _delimiter(client: IMAPClient) -> str:
+    folders = client.list_folders(directory="", pattern="INBOX")
+    separator = folders[0][1] if folders else b"/"
+    return separator.decode() if isinstance(separator, bytes) else str(separator or "/")
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _by_size(batch: list[int], sizes: dict[int, int], cap: int) -> Iterator[list[int]]:
+    """Groups whose bodies together stay under FETCH_BYTES (oversized count as 0)."""
+    group: list[int] = []
+    total = 0
+    for uid in batch:
+        size = sizes.get(uid, 0) if sizes.get(uid, 0) <= cap else 0
+        if group and total + size > FETCH_BYTES:
+            yield group
+            group, total = [], 0
+        group.append(uid)
+        total += size
+    if group:
+        yield group
+
+
+def _bodies(client: IMAPClient, uids: list[int], key: bytes, item: str) -> dict[int, bytes]:
+    if not uids:
+        return {}
+    fetched = client.fetch(uids, [item])
+    return {uid: bytes(data[key]) for uid, data in fetched.items() if key in data}

@@ -1,0 +1,62 @@
+"""Sources from their settings: local folders, or IMAP accounts with their secrets."""
+
+from ingest import MaildirSource, MboxSource, Source
+from ingest.imap import Disposal, FolderPlan, ImapSource
+from ingest.imap_connection import ImapServer
+from mailroom.checkpoints import StoreCheckpoints
+from mailroom.settings import (
+    ImapSourceSettings,
+    MaildirSourceSettings,
+    MboxSourceSettings,
+    Settings,
+    SourceSettings,
+)
+
+DEFAULT_PORTS = {"tls": 993, "starttls": 143, "plain": 143}
+
+
+def build_sources(
+    settings: Settings, checkpoints: StoreCheckpoints, read_only: bool
+) -> tuple[Source, ...]:
+    """Every configured source; `read_only` (dry runs) leaves mailboxes untouched."""
+    return tuple(_source(s, settings, checkpoints, read_only) for s in settings.sources)
+
+
+def _source(
+    source: SourceSettings, settings: Settings, checkpoints: StoreCheckpoints, read_only: bool
+) -> Source:
+    if isinstance(source, MaildirSourceSettings):
+        return MaildirSource(source.name, source.path)
+    if isinstance(source, MboxSourceSettings):
+        return MboxSource(source.name, source.path)
+    return ImapSource(
+        source.name,
+        _server(source),
+        tuple(_plan(source, folder) for folder in source.folders),
+        checkpoints,
+        Disposal(source.processed, source.processed_folder, source.processed_flag),
+        max_message_bytes=settings.limits.max_message_bytes,
+        batch_size=source.batch_size,
+        read_only=read_only,
+    )
+
+
+def _server(source: ImapSourceSettings) -> ImapServer:
+    return ImapServer(
+        host=source.host,
+        port=source.port or DEFAULT_PORTS[source.security],
+        security=source.security,
+        username=source.username,
+        password=source.password.read if source.password else None,
+        oauth2_token=source.oauth2_token.read if source.oauth2_token else None,
+        ca_file=source.ca_file,
+        timeout=source.timeout_seconds,
+        attempts=source.connect_attempts,
+    )
+
+
+def _plan(source: ImapSourceSettings, folder: str) -> FolderPlan:
+    start = source.start_after.get(folder)
+    if isinstance(start, int):
+        return FolderPlan(folder, start_after_uid=start)
+    return FolderPlan(folder, start_after_date=start)
