@@ -14,6 +14,10 @@ from parse.analysis import PdfText
 
 log = logging.getLogger("mailroom.parse")
 
+# A CV holds a few thousand characters; a PDF that shows millions is not one,
+# and its text is cut here rather than stored and indexed whole.
+MAX_TEXT_CHARS = 1_000_000
+
 
 def read_pdf(data: bytes, max_pages: int) -> PdfText:
     """Extract normalised text from at most `max_pages` pages."""
@@ -30,7 +34,9 @@ def read_pdf(data: bytes, max_pages: int) -> PdfText:
         log.info("pdf unreadable: %s", type(exc).__name__)
         return PdfText(problem="unreadable")
     normalised = normalise_text(text)
-    flags = () if normalised else ("no_text",)
+    flags: tuple[str, ...] = () if normalised else ("no_text",)
+    if len(normalised) > MAX_TEXT_CHARS:
+        normalised, flags = normalised[:MAX_TEXT_CHARS], ("text_truncated",)
     return PdfText(pages, normalised, None, flags, title, author)
 
 

@@ -8,11 +8,15 @@ that one document gets the reason `unreadable` with a flag saying why. The
 other workers, and the next document, are unaffected.
 """
 
+import dataclasses
+import json
 import logging
+import math
 import multiprocessing
 import queue
 import resource
 import threading
+import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -34,19 +38,30 @@ class PdfLimits:
     max_bytes: int = 30 * 1024 * 1024
 
 
+_RECEIVED = b"\x06"
+
+
 def _serve(connection: Connection, limits: PdfLimits) -> None:
-    """Worker loop: one document in, one result out, until the pipe closes."""
+    """Worker loop: one document in, an acknowledgement and one result out.
+
+    The result travels as JSON, not pickle, so even a worker a PDF managed to
+    subvert cannot make the daemon run code. No core dumps: they would hold
+    an applicant's document.
+    """
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     while True:
         try:
             data = connection.recv_bytes()
         except EOFError:
             return
+        connection.send_bytes(_RECEIVED)
         usage = resource.getrusage(resource.RUSAGE_SELF)
-        spent = int(usage.ru_utime + usage.ru_stime) + 1
+        spent = usage.ru_utime + usage.ru_stime
         hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
-        resource.setrlimit(resource.RLIMIT_CPU, (spent + limits.cpu_seconds, hard))
-        connection.send(read_pdf(data, limits.max_pages))
+        resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(spent + limits.cpu_seconds), hard))
+        result = read_pdf(data, limits.max_pages)
+        connection.send_bytes(json.dumps(dataclasses.asdict(result)).encode())
 
 
 class _Worker:
@@ -78,23 +93,60 @@ class PdfSandbox:
             self._idle.put(self._start())
 
     def read(self, data: bytes) -> PdfText:
-        """The PDF's text, or a reason; never raises for anything the PDF does."""
+        """The PDF's text, or a reason; never raises for anything the PDF does.
+
+        One deadline covers handing the document over and reading it. A worker
+        that dies before acknowledging the document had died already, so the
+        document is given to a fresh worker instead of being blamed.
+        """
         if len(data) > self.limits.max_bytes:
             return PdfText(problem="too_large")
+        deadline = time.monotonic() + self.limits.wall_seconds
         worker = self._idle.get()
-        if not worker.process.is_alive():  # died while idle: not this document's doing
-            self._retire(worker, "idle worker found dead")
+        outcome = self._hand_over(worker, data, deadline)
+        if outcome == "dead":
+            self._retire(worker, "worker found dead before the document")
             worker = self._start()
+            outcome = self._hand_over(worker, data, deadline)
+        if outcome != "received":
+            return self._replace(worker, "pdf_timeout" if outcome == "late" else "pdf_worker_died")
         try:
-            worker.connection.send_bytes(data)
-            if not worker.connection.poll(self.limits.wall_seconds):
+            if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
                 return self._replace(worker, "pdf_timeout")
-            result = worker.connection.recv()
+            fields = json.loads(worker.connection.recv_bytes())
         except (EOFError, OSError):
             return self._replace(worker, "pdf_worker_died")
         self._idle.put(worker)
-        assert isinstance(result, PdfText)
-        return result
+        return PdfText(**{**fields, "flags": tuple(fields["flags"])})
+
+    @staticmethod
+    def _hand_over(worker: "_Worker", data: bytes, deadline: float) -> str:
+        """Send the document within the deadline: "received", "dead" or "late".
+
+        The send runs in a helper thread, as a worker that stopped reading
+        would otherwise block a large send for ever; killing it ends the send.
+        """
+        failure: list[BaseException] = []
+
+        def send() -> None:
+            try:
+                worker.connection.send_bytes(data)
+            except (OSError, ValueError, TypeError) as exc:  # TypeError: closed under us
+                failure.append(exc)
+
+        sender = threading.Thread(target=send, daemon=True)
+        sender.start()
+        sender.join(max(0.0, deadline - time.monotonic()))
+        if sender.is_alive():
+            return "late"
+        if failure:
+            return "dead"
+        try:
+            if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
+                return "late"
+            return "received" if worker.connection.recv_bytes() == _RECEIVED else "dead"
+        except (EOFError, OSError):
+            return "dead"
 
     def worker_pids(self) -> list[int]:
         """Process ids of the live workers (for health checks and fault tests)."""
