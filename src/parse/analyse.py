@@ -34,7 +34,9 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
     inner = unwrap_staff_forward(outer, context.own_domains)
     mail = inner or outer
     reader = read or (lambda data: read_pdf(data, context.max_pdf_pages))
-    attachments = guess_roles(tuple(_attachment(part, reader) for part in mail.parts))
+    # Above the size cap only the headers are here: what was attached is unknown.
+    parts = () if context.original_size is not None else mail.parts
+    attachments = guess_roles(tuple(_attachment(part, reader) for part in parts))
     parcel = Parcel(attachments, mail.links, too_large=context.original_size is not None)
     replies_to_us = bool(context.our_reply_ids & set(referenced_ids(outer)))
     vacancy = route(context.vacancies, outer.recipients, mail.subject, context.arrived_at)
@@ -87,7 +89,15 @@ def _thread(message: Message) -> tuple[str, ...]:
 
 def _bounced_ids(mail: Mail) -> tuple[str, ...]:
     """Message-IDs of the mail that bounced: from the report's header part, an
-    attached original, or, for plain-text bounces, a Message-ID line."""
+    attached original, or, for plain-text bounces, a Message-ID line.
+
+    Read receipts and delay warnings name a message that was delivered or is
+    still on its way, so they name none.
+    """
+    if mail.message.get_param("report-type", header="content-type") == "disposition-notification":
+        return ()
+    if mail.delivery_actions and "failed" not in mail.delivery_actions:
+        return ()
     found = list(mail.report_message_ids)
     for inner in mail.forwarded:
         inner_id = header_text(read_mail(inner).message, "Message-ID")

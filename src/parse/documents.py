@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 from parse.analysis import Attachment, FileKind
 from parse.filetype import is_named_pdf
@@ -91,8 +92,23 @@ def download_link(parcel: Parcel) -> tuple[str, ...]:
     """A WeTransfer, Drive, Dropbox or OneDrive link where the PDFs should be."""
     if distinct_pdfs(parcel.attachments):
         return ()
-    linked = any(_DOWNLOAD_HOSTS.match(link) for link in parcel.links)
+    linked = any(_DOWNLOAD_HOSTS.match(unwrap_link(link)) for link in parcel.links)
     return ("link_instead_of_attachment",) if linked else ()
+
+
+def unwrap_link(link: str) -> str:
+    """The real target of a link rewritten by a mail scanner (Microsoft Safe Links,
+    Google's redirector), which would otherwise hide the download service."""
+    parsed = urlsplit(link)
+    host = parsed.hostname or ""
+    if host.endswith("safelinks.protection.outlook.com") or (
+        host.endswith("google.com") and parsed.path == "/url"
+    ):
+        query = parse_qs(parsed.query)
+        for key in ("url", "q"):
+            if query.get(key):
+                return query[key][0]
+    return link
 
 
 def message_too_large(parcel: Parcel) -> tuple[str, ...]:

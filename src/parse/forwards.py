@@ -6,17 +6,18 @@ an automatic reply for such mail.
 """
 
 import re
+from email.utils import getaddresses
 
 from parse.analysis import Address
 from parse.mime import Mail, read_mail
 
 _FORWARD_MARKER = re.compile(
     r"(-{2,}\s*(forwarded message|doorgestuurd bericht|original message|oorspronkelijk bericht)"
-    r"\s*-{2,}|^begin forwarded message:)",
+    r"\s*-{2,}|^begin (forwarded message|doorgestuurd bericht):|^_{10,}\s*$)",
     re.IGNORECASE | re.MULTILINE,
 )
 _FROM_LINE = re.compile(r"^\s*(?:from|van)\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
-_ADDRESS = re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
+_MAILTO = re.compile(r"\[mailto:([^\]\s]+)\]", re.IGNORECASE)
 
 
 def is_from_staff(mail: Mail, own_domains: frozenset[str]) -> bool:
@@ -54,8 +55,11 @@ def _inline_sender(body: str) -> Address | None:
     if marker is None:
         return None
     line = _FROM_LINE.search(body, marker.end())
-    found = _ADDRESS.search(line.group(1)) if line else None
-    if line is None or found is None:
+    if line is None:
         return None
-    name = line.group(1)[: found.start()].strip(" \"'<[")
-    return Address(name, found.group(1).lower())
+    # Outlook writes "Name [mailto:address]"; others "Name <address>" or the bare address.
+    text = _MAILTO.sub(r"<\1>", line.group(1))
+    for name, address in getaddresses([text]):
+        if "@" in address:
+            return Address(name.strip(), address.lower())
+    return None

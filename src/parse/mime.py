@@ -57,6 +57,7 @@ class Mail:
     malformed: bool = False
     forwarded: tuple[bytes, ...] = ()
     links: tuple[str, ...] = ()
+    delivery_actions: tuple[str, ...] = ()
 
 
 def read_mail(raw: bytes) -> Mail:
@@ -77,16 +78,27 @@ def read_mail(raw: bytes) -> Mail:
     parts: list[RawPart] = []
     report_ids: list[str] = []
     forwarded: list[bytes] = []
+    related_children: set[int] = set()
+    actions: list[str] = []
     for part in message.walk():
         if part.get_content_type() == "message/rfc822":
             forwarded.append(_inner_bytes(part))
+        if part.get_content_type() == "message/delivery-status":
+            actions.extend(_delivery_actions(part))
+        if part.get_content_type() == "multipart/related":
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                related_children.update(id(child) for child in payload)
         if part.is_multipart():
             continue
         content_type = part.get_content_type()
         filename = _filename(part)
         if content_type == "text/rfc822-headers":
             report_ids.extend(_message_ids_in_headers(_payload(part)))
-        if _is_not_a_document(content_type, filename) or _is_inline_image(part, content_type):
+        in_related = id(part) in related_children
+        if _is_not_a_document(content_type, filename) or _is_inline_image(
+            part, content_type, in_related
+        ):
             continue
         is_body = content_type in ("text/plain", "text/html") and not filename
         if is_body and part.get_content_disposition() != "attachment":
@@ -104,6 +116,7 @@ def read_mail(raw: bytes) -> Mail:
         report_message_ids=tuple(report_ids),
         malformed=malformed,
         forwarded=tuple(forwarded),
+        delivery_actions=tuple(actions),
         links=tuple(dict.fromkeys(_URL.findall("\n".join([*plain, *html])))),
     )
 
@@ -170,11 +183,17 @@ def _is_not_a_document(content_type: str, filename: str) -> bool:
     return content_type in _NOT_DOCUMENT_TYPES or filename.lower().endswith(_NOT_DOCUMENT_SUFFIXES)
 
 
-def _is_inline_image(part: Message, content_type: str) -> bool:
+def _is_inline_image(part: Message, content_type: str, in_related: bool) -> bool:
+    """An image shown in the text (a logo, a signature), not sent as a document.
+
+    Inside multipart/related an image with a Content-ID is part of the HTML,
+    whatever its Content-Disposition claims (Gmail's bounces say "attachment").
+    """
     if not content_type.startswith("image/"):
         return False
     disposition = part.get_content_disposition()
-    return disposition == "inline" or (disposition is None and part.get("Content-ID") is not None)
+    has_id = part.get("Content-ID") is not None
+    return disposition == "inline" or (has_id and (disposition is None or in_related))
 
 
 def _inner_bytes(part: Message) -> bytes:
@@ -187,6 +206,17 @@ def _inner_bytes(part: Message) -> bytes:
         return inner.as_bytes()
     except Exception:
         return b""
+
+
+def _delivery_actions(part: Message) -> list[str]:
+    """The per-recipient `Action:` values of a delivery report (failed, delayed, ...)."""
+    payload = part.get_payload()
+    blocks = payload if isinstance(payload, list) else []
+    return [
+        header_text(b, "Action").lower()
+        for b in blocks
+        if isinstance(b, Message) and b.get("Action")
+    ]
 
 
 def _message_ids_in_headers(data: bytes) -> list[str]:

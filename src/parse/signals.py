@@ -17,6 +17,11 @@ _APPLYING = re.compile(
     r"appl(y|ying|ied|ication)|cover letter|r[eé]sum[eé])\b",
     re.IGNORECASE,
 )
+_QUOTE_INTRO = re.compile(
+    r"^\s*(on\b.{0,200}\bwrote:|op\b.{0,200}\bschreef\b|-{2,}\s*(original message|"
+    r"oorspronkelijk bericht)\s*-{2,}|(from|van):.{0,200}\n\s*(sent|verzonden):)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _DUTCH_WORDS = frozenset(
     [
         "de",
@@ -120,8 +125,14 @@ def speaks_of_applying(mail: Mail) -> bool:
 
 
 def language_of(text: str) -> str:
-    """ "en" when English function words outnumber Dutch ones, else "nl"."""
-    words = re.findall(r"[a-z]+", text.lower())
+    """English when its function words outnumber Dutch ones, else Dutch ("en"/"nl").
+
+    Only the sender's own words count: quoted lines and everything after an
+    "On … wrote:" / "Op … schreef" line are our text, not theirs.
+    """
+    own = _QUOTE_INTRO.split(text, maxsplit=1)[0]
+    own = "\n".join(line for line in own.splitlines() if not line.lstrip().startswith(">"))
+    words = re.findall(r"[a-z]+", own.lower())
     english = sum(word in _ENGLISH_WORDS for word in words)
     dutch = sum(word in _DUTCH_WORDS for word in words)
     return "en" if english > dutch else "nl"
