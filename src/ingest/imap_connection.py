@@ -77,13 +77,21 @@ def _login(server: ImapServer) -> IMAPClient:
         if server.security == "starttls":
             client.starttls(context)
         if server.oauth2_token is not None:
-            client.oauth2_login(server.username, server.oauth2_token())
+            client.oauth2_login(server.username, _secret(server.oauth2_token))
         elif server.password is not None:
-            client.login(server.username, server.password())
+            client.login(server.username, _secret(server.password))
         return client
     except BaseException:
         close_quietly(client)
         raise
+
+
+def _secret(read: Callable[[], str]) -> str:
+    """A password or token; one that cannot be read is an outage of this source."""
+    try:
+        return read()
+    except Exception as exc:
+        raise SourceUnavailable(f"cannot read the login secret: {exc}") from exc
 
 
 def close_quietly(client: IMAPClient) -> None:

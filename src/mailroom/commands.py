@@ -25,7 +25,11 @@ def run(app: App, args: argparse.Namespace) -> int:
 
 def status(app: App, args: argparse.Namespace) -> int:
     with app.db.transaction() as session:
-        print(format_status(store.verdict_counts(session), store.outbox_counts(session)))
+        verdicts, replies = store.verdict_counts(session), store.outbox_counts(session)
+        sources = [
+            (h.source, h.down_since, h.outages, h.last_error) for h in store.source_health(session)
+        ]
+    print(format_status(verdicts, replies, sources))
     return 0
 
 

@@ -83,11 +83,13 @@ def _read(app: App, source: Source, report: CycleReport) -> bool:
                     report.would_do.append(_intention(outcome, fetched.location))
             except IngestError:
                 raise
-            except Exception:
-                log.exception(
-                    "message at %s could not be stored; it stays for the next cycle",
+            except Exception as exc:
+                log.error(
+                    "message at %s could not be stored (%s); it stays for the next cycle",
                     fetched.location,
+                    type(exc).__name__,
                 )
+                log.debug("traceback", exc_info=True)
                 report.failed += 1
     except IngestError as exc:
         with app.db.transaction() as session:

@@ -87,7 +87,10 @@ def _failed(
     app: App, source: Source, fetched: FetchedMessage, stored: store.StoredMessage, exc: Exception
 ) -> Outcome:
     """Keep the error with the message; after the last attempt, file it as failed."""
-    log.exception("message %s failed", stored.id)
+    # The error text may quote the message, so the log names only its type;
+    # the full error is kept with the message in the store.
+    log.error("message %s failed: %s", stored.id, type(exc).__name__)
+    log.debug("message %s traceback", stored.id, exc_info=True)
     with app.db.transaction() as session:
         store.record_failure(session, stored.id, f"{type(exc).__name__}: {exc}")
     if stored.attempts + 1 >= app.settings.limits.max_attempts:

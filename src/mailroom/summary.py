@@ -1,5 +1,7 @@
 """Plain-text tables for the terminal."""
 
+from datetime import datetime
+
 from mailroom.cycle import CycleReport
 from parse import Verdict
 from store import SearchHit
@@ -31,12 +33,22 @@ def format_report(report: CycleReport) -> str:
     return text
 
 
-def format_status(verdicts: dict[str, int], replies: dict[str, int]) -> str:
-    """Everything stored so far, by verdict and by reply status."""
+def format_status(
+    verdicts: dict[str, int],
+    replies: dict[str, int],
+    sources: list[tuple[str, datetime | None, int, str | None]],
+) -> str:
+    """Everything stored so far, by verdict and reply status, and each source's health."""
+    lines = [
+        f"{name}: DOWN since {down.isoformat()} ({error})" if down else f"{name}: ok"
+        for name, down, _, error in sources
+    ]
+    lines += [f"{name}: {outages} outage(s) so far" for name, _, outages, _ in sources if outages]
     return "\n\n".join(
         [
             _table("messages", sorted(verdicts.items())),
             _table("replies", sorted(replies.items())),
+            "sources\n-------\n" + ("\n".join(lines) or "(none read yet)"),
         ]
     )
 

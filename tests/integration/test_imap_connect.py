@@ -81,3 +81,13 @@ def test_unreachable_server_is_retried_with_growing_jittered_waits(dovecot: Dove
         connect(_server(dovecot, attempts=4, backoff_seconds=1.0), sleep=waits.append)
     assert len(waits) == 3
     assert all(base <= wait <= 2 * base for wait, base in zip(waits, (1, 2, 4), strict=True))
+
+
+def test_an_unreadable_secret_is_reported_as_the_source_being_unavailable(
+    dovecot: Dovecot,
+) -> None:
+    def missing() -> str:
+        raise OSError("no such file: /run/credentials/imap")
+
+    with pytest.raises(SourceUnavailable, match="cannot read the login secret"):
+        connect(_server(dovecot, password=missing))
