@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 import store
+from ingest.imap import ImapSource
 from mailroom.app import App, build_app, prepare_database
 from mailroom.clock import fixed_clock
 from mailroom.cycle import run_cycle
@@ -153,3 +154,47 @@ def test_dry_run_and_start_after_leave_server_and_outbox_untouched(
         report = run_cycle(app)
         assert report.verdicts == {"question": 2}
     assert dovecot.folder_uids("INBOX") == uids[:2]
+
+
+def test_an_oversized_message_is_fetched_as_headers_only(
+    settings: Settings, dovecot: Dovecot, isolated_env: Path
+) -> None:
+    big = question(1).replace(b"(vraag 1)", b"x" * 4096)
+    dovecot.append("INBOX", big, dovecot_internaldate(1))
+    config = imap_settings(settings, dovecot, isolated_env)
+    limits = config.limits.model_copy(update={"max_message_bytes": 2048})
+    with _app(config.model_copy(update={"limits": limits})) as app:
+        report = run_cycle(app)
+        with app.db.transaction() as session:
+            [row] = session.query(InboundMessage).all()
+            assert (row.verdict, row.reasons) == ("invalid", ["too_large"])
+            assert row.size < 2048 and b"xxxx" not in store.raw_message(session, row.id)
+    assert report.verdicts == {"invalid": 1}
+    assert len(dovecot.folder_uids(f"Processed{dovecot.delimiter}invalid")) == 1
+
+
+def test_start_after_a_date_leaves_that_day_and_older_mail_alone(
+    settings: Settings, dovecot: Dovecot, isolated_env: Path
+) -> None:
+    older = dovecot.append("INBOX", question(1), IN_WINDOW - timedelta(days=2))
+    same_day = dovecot.append("INBOX", question(2), IN_WINDOW)
+    dovecot.append("INBOX", question(3), IN_WINDOW + timedelta(days=1))
+    config = imap_settings(settings, dovecot, isolated_env, start_after={"INBOX": IN_WINDOW.date()})
+    with _app(config) as app:
+        assert run_cycle(app).verdicts == {"question": 1}
+    assert dovecot.folder_uids("INBOX") == [older, same_day]
+
+
+def test_without_move_a_message_is_copied_deleted_and_only_its_uid_expunged(
+    settings: Settings, dovecot: Dovecot
+) -> None:
+    keep = dovecot.append("INBOX", question(1), IN_WINDOW)
+    move = dovecot.append("INBOX", question(2), IN_WINDOW)
+    with dovecot.session() as client:
+        client.select_folder("INBOX")
+        client.add_flags([keep], [b"\\Deleted"])  # someone else's pending deletion
+        client.has_capability = lambda name: name != "MOVE"  # type: ignore[method-assign]
+        dovecot.create_folder("Archief")
+        ImapSource._move(client, move, "Archief")
+    assert dovecot.folder_uids("INBOX") == [keep]
+    assert len(dovecot.folder_uids("Archief")) == 1
