@@ -32,6 +32,7 @@ from store.outbox import (
     known_reply_ids,
     mark_sent,
     plan_reply,
+    replies_to_address_since,
 )
 from store.overview import OverviewDocument, OverviewRow, UnknownVacancy, vacancy_overview
 from store.report import outbox_counts, verdict_counts
@@ -65,6 +66,7 @@ __all__ = [
     "pending_revision",
     "plan_reply",
     "raw_message",
+    "replies_to_address_since",
     "record_failure",
     "record_inbound",
     "save_checkpoint",

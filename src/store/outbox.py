@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import DeliveryAttempt, OutboxReply
@@ -80,6 +80,17 @@ def known_reply_ids(session: Session, candidates: tuple[str, ...]) -> frozenset[
         return frozenset()
     query = select(OutboxReply.rfc_message_id).where(OutboxReply.rfc_message_id.in_(candidates))
     return frozenset(session.scalars(query))
+
+
+def replies_to_address_since(session: Session, address: str, since: datetime) -> int:
+    """Replies planned to `address` (case-insensitive) since `since`, suppressed ones
+    excluded: what the per-address cap of the reply policy counts."""
+    query = select(func.count()).where(
+        func.lower(OutboxReply.recipient) == address.lower(),
+        OutboxReply.planned_at >= since,
+        OutboxReply.status != SUPPRESSED,
+    )
+    return int(session.scalar(query) or 0)
 
 
 def due_replies(session: Session) -> list[DueReply]:
