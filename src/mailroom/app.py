@@ -9,10 +9,12 @@ from mailroom.checkpoints import StoreCheckpoints
 from mailroom.clock import Clock
 from mailroom.settings import LimitSettings, Settings, Vacancy
 from mailroom.sources import build_sources
+from mailroom.transports import build_transport
 from notify import (
-    FileTransport,
+    DeliveryPolicy,
     PlanningStep,
     ReplyPolicy,
+    SendRate,
     TemplateRenderer,
     Transport,
     VacancyFacts,
@@ -34,6 +36,8 @@ class App:
     db: store.Database
     sources: tuple[Source, ...]
     transport: Transport
+    delivery: DeliveryPolicy
+    send_rate: SendRate
     renderers: dict[str, TemplateRenderer]
     vacancies: dict[str, VacancyFacts]
     windows: tuple[VacancyWindow, ...]
@@ -58,8 +62,9 @@ class App:
         )
 
     def close(self) -> None:
-        """Stop the PDF workers and release the database's connections."""
+        """Stop the PDF workers, end the transport's session, release the database."""
         self.pdf.close()
+        self.transport.close()
         self.db.dispose()
 
     def __enter__(self) -> "App":
@@ -78,12 +83,15 @@ def build_app(settings: Settings, clock: Clock, dry_run: bool = False) -> App:
     firm = settings.firm
     default_templates = settings.templates.directory
     db = store.connect(settings.store.url)
+    transport, delivery = build_transport(settings.transport, str(firm.address))
     return App(
         settings=settings,
         clock=clock,
         db=db,
         sources=build_sources(settings, StoreCheckpoints(db, clock), read_only=dry_run),
-        transport=FileTransport(settings.transport.directory),
+        transport=transport,
+        delivery=delivery,
+        send_rate=SendRate(delivery.per_minute),
         renderers={
             v.slug: TemplateRenderer(
                 [d for d in (v.templates_dir, default_templates) if d is not None], firm.zone

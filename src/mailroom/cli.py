@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="decide and store, but reply, move and flag nothing; print what would happen",
     )
+    commands.add_parser("send", help="deliver the replies that are due, then exit")
     commands.add_parser("status", help="messages by verdict and replies by status")
     search = commands.add_parser("search", help="find applicants by the text of their documents")
     search.add_argument("query", help="words that must all occur, e.g. stikstof")

@@ -9,7 +9,7 @@ from ingest import IngestError, Source
 from mailroom.app import App
 from mailroom.pipeline import Outcome, handle
 from mailroom.privacy import purge_expired
-from notify import deliver_due
+from notify import DeliveryReport, deliver_due
 
 log = logging.getLogger("mailroom.cycle")
 
@@ -22,7 +22,7 @@ class CycleReport:
     seen_before: int = 0
     failed: int = 0
     replies_planned: int = 0
-    replies_delivered: int = 0
+    delivery: DeliveryReport = field(default_factory=DeliveryReport)
     unavailable_sources: list[str] = field(default_factory=list)
     purged_vacancies: list[str] = field(default_factory=list)
     would_do: list[str] = field(default_factory=list)
@@ -48,9 +48,14 @@ def run_cycle(app: App) -> CycleReport:
         if not _read(app, source, report):
             report.unavailable_sources.append(source.name)
     if not app.dry_run:
-        report.replies_delivered = deliver_due(app.db, app.transport, app.clock)
+        report.delivery = send_due(app)
         report.purged_vacancies = purge_expired(app)
     return report
+
+
+def send_due(app: App) -> DeliveryReport:
+    """Deliver what the outbox holds that is due now, at the transport's pace."""
+    return deliver_due(app.db, app.transport, app.clock, app.delivery, app.send_rate)
 
 
 def _intention(outcome: Outcome, location: str) -> str:

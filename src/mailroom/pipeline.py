@@ -52,6 +52,9 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
         with app.db.transaction() as session:
             decision = _decision(app, analysis, fetched)
             store.save_decision(session, stored.id, decision, _documents(analysis), app.clock())
+            store.mark_bounced(
+                session, analysis.bounced_message_ids, analysis.bounce_detail, app.clock()
+            )
             planned = (
                 reply is not None
                 and not app.dry_run

@@ -182,10 +182,45 @@ SourceSettings = Annotated[
 
 
 class FileTransportSettings(BaseModel):
+    """Replies as .eml files in a folder: the embedded default, and for trials."""
+
     model_config = _STRICT
 
     kind: Literal["file"] = "file"
     directory: Path = Path("var/outbox")
+    per_minute: int = Field(default=600, ge=1)
+    max_attempts: int = Field(default=8, ge=1)
+
+
+class SmtpTransportSettings(BaseModel):
+    """An SMTP relay. `security`: "starttls" (587), "tls" (465), or "plain"
+    (loopback tests only). `per_minute` is the relay's send limit."""
+
+    model_config = _STRICT
+
+    kind: Literal["smtp"]
+    host: str
+    port: int | None = Field(default=None, ge=1, le=65535)
+    security: Literal["tls", "starttls", "plain"] = "starttls"
+    ca_file: Path | None = None
+    username: str | None = None
+    password: Secret | None = None
+    timeout_seconds: float = Field(default=30.0, gt=0)
+    per_minute: int = Field(default=30, ge=1)
+    max_attempts: int = Field(default=8, ge=1)
+    first_retry_seconds: int = Field(default=60, ge=1)
+    longest_retry_seconds: int = Field(default=3600, ge=1)
+
+    @model_validator(mode="after")
+    def _login_is_complete(self) -> "SmtpTransportSettings":
+        if (self.username is None) != (self.password is None):
+            raise ValueError("give both username and password, or neither")
+        return self
+
+
+TransportSettings = Annotated[
+    FileTransportSettings | SmtpTransportSettings, Field(discriminator="kind")
+]
 
 
 class LimitSettings(BaseModel):
@@ -227,7 +262,7 @@ class Settings(BaseSettings):
     poll_interval_seconds: int = Field(default=60, ge=5)
     store: StoreSettings = StoreSettings()
     sources: list[SourceSettings] = Field(min_length=1)
-    transport: FileTransportSettings = FileTransportSettings()
+    transport: TransportSettings = FileTransportSettings()
     templates: TemplateSettings = TemplateSettings()
     privacy: PrivacySettings = PrivacySettings()
     limits: LimitSettings = LimitSettings()

@@ -21,7 +21,16 @@ def format_report(report: CycleReport) -> str:
         ("seen before", report.seen_before),
         ("failed", report.failed),
         ("replies planned", report.replies_planned),
-        ("replies written", report.replies_delivered),
+        ("replies sent", report.delivery.delivered),
+    ]
+    rows += [
+        (label, count)
+        for label, count in (
+            ("replies to retry", report.delivery.retrying),
+            ("replies failed", report.delivery.failed),
+            ("replies waiting (rate)", report.delivery.deferred),
+        )
+        if count
     ]
     text = _table("this cycle", rows)
     if report.unavailable_sources:

@@ -6,13 +6,16 @@ from notify.export import ExportResult, write_export
 from notify.exportdir import ExportRefused
 from notify.policy import ReplyPolicy
 from notify.reply import FileFacts, Mailbox, PlanningStep, Reply, ReplyKind, VacancyFacts
-from notify.sender import deliver_due
+from notify.sender import DeliveryPolicy, DeliveryReport, SendRate, deliver_due
 from notify.templates import RenderedReply, TemplateRenderer
-from notify.transport import FileTransport, Transport
+from notify.transport import DeliveryFailed, FileTransport, Transport
 from notify.workdays import WorkingCalendar
 
 __all__ = [
     "EXPORT_COLUMNS",
+    "DeliveryFailed",
+    "DeliveryPolicy",
+    "DeliveryReport",
     "ExportRefused",
     "ExportResult",
     "FileFacts",
@@ -23,6 +26,7 @@ __all__ = [
     "Reply",
     "ReplyKind",
     "ReplyPolicy",
+    "SendRate",
     "TemplateRenderer",
     "Transport",
     "VacancyFacts",

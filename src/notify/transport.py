@@ -1,4 +1,4 @@
-"""Where finished replies go: a file outbox now, SMTP later."""
+"""Where finished replies go: the port, and the file outbox of the embedded default."""
 
 import os
 import re
@@ -8,13 +8,30 @@ from typing import Protocol
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@-]+")
 
 
+class DeliveryFailed(Exception):
+    """The peer did not take the message; `temporary` says whether to try again.
+
+    `answer` is the peer's own words (an SMTP reply, an OS error), kept in the
+    delivery history.
+    """
+
+    def __init__(self, answer: str, temporary: bool) -> None:
+        super().__init__(answer)
+        self.answer = answer
+        self.temporary = temporary
+
+
 class Transport(Protocol):
     def deliver(self, recipient: str, message_id: str, content: bytes) -> str:
-        """Hand the message on; return the peer's answer for the record."""
+        """Hand the message on; return the peer's answer, or raise DeliveryFailed."""
         ...
 
     def discard(self, message_id: str) -> None:
         """Remove any copy the transport kept (erasure); a no-op when it keeps none."""
+        ...
+
+    def close(self) -> None:
+        """End any session kept open between deliveries."""
         ...
 
 
@@ -43,6 +60,9 @@ class FileTransport:
 
     def discard(self, message_id: str) -> None:
         self._path(message_id).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Nothing to close: each delivery is one file."""
 
     def _path(self, message_id: str) -> Path:
         return self.directory / (_UNSAFE.sub("_", message_id.strip("<>")) + ".eml")

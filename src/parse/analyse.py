@@ -68,6 +68,7 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
         reasons=reasons,
         flags=flags,
         bounced_message_ids=_bounced_ids(outer) if machine == "bounce" else (),
+        bounce_detail=_bounce_detail(outer) if machine == "bounce" else "",
     )
 
 
@@ -96,7 +97,7 @@ def _bounced_ids(mail: Mail) -> tuple[str, ...]:
     """
     if mail.message.get_param("report-type", header="content-type") == "disposition-notification":
         return ()
-    if mail.delivery_actions and "failed" not in mail.delivery_actions:
+    if mail.delivery_actions and not any(a[0] == "failed" for a in mail.delivery_actions):
         return ()
     found = list(mail.report_message_ids)
     for inner in mail.forwarded:
@@ -106,6 +107,12 @@ def _bounced_ids(mail: Mail) -> tuple[str, ...]:
     if not found:
         found = _MESSAGE_ID.findall(mail.body_text)
     return tuple(dict.fromkeys(found))
+
+
+def _bounce_detail(mail: Mail) -> str:
+    """The report's status code and failed recipient, e.g. "5.1.1 k@example.com"."""
+    failed = [(status, who) for action, status, who in mail.delivery_actions if action == "failed"]
+    return " ".join(failed[0]).strip() if failed else "delivery failed"
 
 
 def _attachment(part: RawPart, read: PdfReader) -> Attachment:

@@ -83,6 +83,7 @@ class Analysis:
     reasons: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     bounced_message_ids: tuple[str, ...] = ()
+    bounce_detail: str = ""
 
     @property
     def pdfs(self) -> tuple[Attachment, ...]:

@@ -57,7 +57,7 @@ class Mail:
     malformed: bool = False
     forwarded: tuple[bytes, ...] = ()
     links: tuple[str, ...] = ()
-    delivery_actions: tuple[str, ...] = ()
+    delivery_actions: tuple[tuple[str, str, str], ...] = ()
 
 
 def read_mail(raw: bytes) -> Mail:
@@ -79,7 +79,7 @@ def read_mail(raw: bytes) -> Mail:
     report_ids: list[str] = []
     forwarded: list[bytes] = []
     related_children: set[int] = set()
-    actions: list[str] = []
+    actions: list[tuple[str, str, str]] = []
     for part in message.walk():
         if part.get_content_type() == "message/rfc822":
             forwarded.append(_inner_bytes(part))
@@ -208,12 +208,16 @@ def _inner_bytes(part: Message) -> bytes:
         return b""
 
 
-def _delivery_actions(part: Message) -> list[str]:
-    """The per-recipient `Action:` values of a delivery report (failed, delayed, ...)."""
+def _delivery_actions(part: Message) -> list[tuple[str, str, str]]:
+    """(action, status, recipient) per recipient of a delivery report."""
     payload = part.get_payload()
     blocks = payload if isinstance(payload, list) else []
     return [
-        header_text(b, "Action").lower()
+        (
+            header_text(b, "Action").lower(),
+            header_text(b, "Status"),
+            header_text(b, "Final-Recipient").partition(";")[2].strip(),
+        )
         for b in blocks
         if isinstance(b, Message) and b.get("Action")
     ]

@@ -5,6 +5,15 @@ Other stages use only the functions exported here.
 
 from store.blobs import get_blob
 from store.database import Database, connect
+from store.delivery import (
+    DueReply,
+    claim_due,
+    mark_bounced,
+    mark_failed,
+    mark_retry,
+    mark_sent,
+    release_claims,
+)
 from store.identity import normalise_address
 from store.inbound import (
     Decision,
@@ -26,11 +35,8 @@ from store.mailbox import (
 )
 from store.migrate import pending_revision, upgrade
 from store.outbox import (
-    DueReply,
     PlannedReply,
-    due_replies,
     known_reply_ids,
-    mark_sent,
     plan_reply,
     replies_to_address_since,
 )
@@ -54,12 +60,15 @@ __all__ = [
     "StoredMessage",
     "UnknownVacancy",
     "VacancyRecord",
+    "claim_due",
     "connect",
-    "due_replies",
     "get_blob",
     "has_complete_submission",
     "known_reply_ids",
     "load_checkpoint",
+    "mark_bounced",
+    "mark_failed",
+    "mark_retry",
     "mark_sent",
     "normalise_address",
     "outbox_counts",
@@ -68,6 +77,7 @@ __all__ = [
     "raw_message",
     "record_failure",
     "record_inbound",
+    "release_claims",
     "replies_to_address_since",
     "save_checkpoint",
     "save_decision",

@@ -6,10 +6,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from store.models import DeliveryAttempt, OutboxReply
+from store.models import OutboxReply
 
 PLANNED = "planned"
-SENT = "sent"
 SUPPRESSED = "suppressed"
 
 
@@ -31,16 +30,6 @@ class PlannedReply:
     @property
     def status(self) -> str:
         return PLANNED if self.reason is None else SUPPRESSED
-
-
-@dataclass(frozen=True)
-class DueReply:
-    """A planned reply the sender should deliver now."""
-
-    id: int
-    rfc_message_id: str
-    recipient: str
-    content: bytes
 
 
 def plan_reply(session: Session, message_id: int, reply: PlannedReply, now: datetime) -> bool:
@@ -91,21 +80,3 @@ def replies_to_address_since(session: Session, address: str, since: datetime) ->
         OutboxReply.status != SUPPRESSED,
     )
     return int(session.scalar(query) or 0)
-
-
-def due_replies(session: Session) -> list[DueReply]:
-    """Planned replies in the order they were planned."""
-    rows = session.scalars(
-        select(OutboxReply).where(OutboxReply.status == PLANNED).order_by(OutboxReply.id)
-    )
-    return [DueReply(row.id, row.rfc_message_id, row.recipient, row.content or b"") for row in rows]
-
-
-def mark_sent(session: Session, reply_id: int, answer: str, now: datetime) -> None:
-    """Record delivery with the transport's answer (an SMTP reply, a file path)."""
-    row = session.get_one(OutboxReply, reply_id)
-    row.status = SENT
-    row.sent_at = now
-    row.attempts += 1
-    row.last_answer = answer
-    session.add(DeliveryAttempt(outbox_id=reply_id, at=now, outcome=SENT, answer=answer))

@@ -39,13 +39,12 @@ def _with_pdfs(message: EmailMessage) -> EmailMessage:
     return message
 
 
-def _run(app: App, tmp: Path, *messages: EmailMessage) -> None:
+def _run(app: App, tmp: Path, *messages: EmailMessage | bytes) -> None:
     for folder in ("cur", "new"):
         (tmp / "box" / folder).mkdir(parents=True, exist_ok=True)
     for n, message in enumerate(messages):
-        (tmp / "box" / "new" / f"{n}.{datetime.now().timestamp()}.mx1").write_bytes(
-            message.as_bytes()
-        )
+        raw = message if isinstance(message, bytes) else message.as_bytes()
+        (tmp / "box" / "new" / f"{n}.{datetime.now().timestamp()}.mx1").write_bytes(raw)
     run_cycle(dataclasses.replace(app, sources=(MaildirSource("box", tmp / "box"),)))
 
 
@@ -100,3 +99,32 @@ def test_staff_forward_is_judged_on_the_applicant_and_answered_by_nobody(
         assert row.verdict == "valid" and "forwarded_by_staff" in row.flags
         assert session.get_one(Applicant, row.applicant_id).address == "carla@example.nl"
         assert session.query(OutboxReply).count() == 0
+
+
+def _bounce_of(rfc_message_id: str, recipient: str) -> bytes:
+    """A Postfix-style delivery status notification, written out as it arrives."""
+    return (
+        f"Received: from mx.example.nl by mx1.chassesearch.nl; {format_datetime(ARRIVED)}\r\n"
+        "From: MAILER-DAEMON@mx.example.nl\r\nTo: info@chassesearch.nl\r\n"
+        "Subject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"\r\n\r\n'
+        "--b\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+        "--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+        "Reporting-MTA: dns; mx.example.nl\r\n\r\n"
+        f"Final-Recipient: rfc822; {recipient}\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+        "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+        f"Message-ID: {rfc_message_id}\r\nFrom: info@chassesearch.nl\r\n\r\n--b--\r\n"
+    ).encode()
+
+
+def test_a_bounce_of_our_reply_marks_it_bounced(app: App, isolated_env: Path) -> None:
+    _run(app, isolated_env, _mail("Dirk <dirk@example.nl>", "Vraag", "Wanneer sluit de termijn?"))
+    with app.db.transaction() as session:
+        [ack] = session.query(OutboxReply).all()
+        assert ack.status == "sent"
+    _run(app, isolated_env, _bounce_of(ack.rfc_message_id, "dirk@example.nl"))
+    with app.db.transaction() as session:
+        [ack] = session.query(OutboxReply).all()
+        bounce = session.query(InboundMessage).order_by(InboundMessage.id).all()[-1]
+        assert bounce.verdict == "automated"
+        assert (ack.status, ack.reason) == ("bounced", "5.1.1 dirk@example.nl")

@@ -63,7 +63,7 @@ def test_incomplete_follow_up_is_a_supplement_without_a_resubmit_request(
     report = run_cycle(dataclasses.replace(app, sources=(source,)))
 
     assert report.verdicts == {"valid": 2, "invalid": 1}
-    assert report.replies_delivered == 2  # two confirmations, no resubmit request
+    assert report.delivery.delivered == 2  # two confirmations, no resubmit request
     with app.db.transaction() as session:
         first, supplement, second = session.query(Submission).order_by(Submission.arrived_at).all()
         assert (first.superseded_by_id, second.superseded_by_id) == (second.id, None)

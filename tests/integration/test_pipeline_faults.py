@@ -42,7 +42,7 @@ def test_a_failing_message_is_kept_and_handled_on_the_next_run(
     first = run_cycle(broken)
     broken.close()
 
-    assert first.failed == 1 and first.replies_delivered == 0
+    assert first.failed == 1 and first.delivery.delivered == 0
     with broken.db.transaction() as session:
         [row] = session.query(InboundMessage).all()
         assert (row.status, row.attempts, row.verdict) == ("failed", 1, None)
@@ -53,7 +53,7 @@ def test_a_failing_message_is_kept_and_handled_on_the_next_run(
     second = run_cycle(fixed)
     fixed.close()
 
-    assert second.verdicts == {"valid": 1} and second.replies_delivered == 1
+    assert second.verdicts == {"valid": 1} and second.delivery.delivered == 1
     with fixed.db.transaction() as session:
         [row] = session.query(InboundMessage).all()
         assert (row.status, row.attempts, row.verdict, row.error) == ("processed", 2, "valid", None)
@@ -70,8 +70,8 @@ def test_a_planned_reply_not_yet_delivered_goes_out_once_next_cycle(app: App) ->
     report = run_cycle(dataclasses.replace(app, sources=(source,)))
     again = run_cycle(dataclasses.replace(app, sources=(source,)))
 
-    assert (report.seen_before, report.replies_delivered) == (1, 1)
-    assert (again.seen_before, again.replies_delivered) == (1, 0)
+    assert (report.seen_before, report.delivery.delivered) == (1, 1)
+    assert (again.seen_before, again.delivery.delivered) == (1, 0)
     assert len(list(Path(app.settings.transport.directory).glob("*.eml"))) == 1
 
 
@@ -86,11 +86,11 @@ def test_a_stored_but_unjudged_message_is_judged_next_time(app: App) -> None:
 
     report = run_cycle(dataclasses.replace(app, sources=(source,)))
 
-    assert report.verdicts == {"invalid": 1} and report.replies_delivered == 1
+    assert report.verdicts == {"invalid": 1} and report.delivery.delivered == 1
 
 
 @pytest.mark.parametrize("case_id", ["09-out-of-office", "10-bounce"])
 def test_machines_get_no_reply_at_all(app: App, case_id: str) -> None:
     report = run_cycle(dataclasses.replace(app, sources=(_only(app, case_id),)))
     assert report.verdicts == {"automated": 1}
-    assert report.replies_planned == 0 and report.replies_delivered == 0
+    assert report.replies_planned == 0 and report.delivery.delivered == 0

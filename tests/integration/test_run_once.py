@@ -147,4 +147,4 @@ def test_summary_table_counts_verdicts(first_run: tuple[Path, str]) -> None:
     counts = {name.strip(): int(count) for name, count in rows}
     expected = {"valid": 2, "invalid": 4, "late": 1, "question": 2, "automated": 2}
     assert {name: counts[name] for name in expected} == expected
-    assert counts["replies written"] == 9
+    assert counts["replies sent"] == 9

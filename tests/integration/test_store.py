@@ -1,13 +1,14 @@
 """The store on both engines: migrations, dedupe keys and idempotent planning."""
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
+from sqlalchemy.orm import Session
 
 import store
 from store.migrate import downgrade, include_object
@@ -17,6 +18,7 @@ from ..store_fixtures import ENGINES, migrated_database
 
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 ARRIVED = datetime(2025, 12, 22, 9, 30, tzinfo=UTC)
+LEASE = timedelta(minutes=10)
 
 
 @pytest.fixture(params=ENGINES)
@@ -94,6 +96,10 @@ def test_a_new_uidvalidity_rebinds_stored_messages_by_their_bytes(db: store.Data
         assert session.query(InboundMessage).count() == 1
 
 
+def _due(session: Session, at: datetime = NOW) -> list[store.DueReply]:
+    return store.claim_due(session, at, limit=100, lease=LEASE)
+
+
 def test_a_reply_is_planned_once_per_message_and_kind(db: store.Database) -> None:
     with db.transaction() as session:
         message = store.record_inbound(session, store.MessageKey("example"), b"x", ARRIVED, NOW)
@@ -102,7 +108,7 @@ def test_a_reply_is_planned_once_per_message_and_kind(db: store.Database) -> Non
         assert not store.plan_reply(
             session, message.id, _reply(message_id="<b@chassesearch.nl>"), NOW
         )
-        due = store.due_replies(session)
+        due = _due(session)
     assert [reply.rfc_message_id for reply in due] == ["<a@chassesearch.nl>"]
 
 
@@ -114,7 +120,7 @@ def test_suppressed_reply_is_kept_but_never_due(db: store.Database) -> None:
         message = store.record_inbound(session, store.MessageKey("example"), b"y", ARRIVED, NOW)
         store.plan_reply(session, message.id, held, NOW)
     with db.transaction() as session:
-        assert store.due_replies(session) == []
+        assert _due(session) == []
         assert store.outbox_counts(session) == {"suppressed": 1}
 
 
@@ -141,10 +147,52 @@ def test_delivery_is_recorded_in_the_history(db: store.Database) -> None:
         message = store.record_inbound(session, store.MessageKey("example"), b"h", ARRIVED, NOW)
         store.plan_reply(session, message.id, _reply(), NOW)
     with db.transaction() as session:
-        [due] = store.due_replies(session)
+        [due] = _due(session)
         store.mark_sent(session, due.id, "250 2.0.0 queued", NOW)
     with db.transaction() as session:
         [attempt] = session.query(DeliveryAttempt).all()
         assert (attempt.outcome, attempt.answer, attempt.at) == ("sent", "250 2.0.0 queued", NOW)
-        assert store.due_replies(session) == []
+        assert _due(session) == []
         assert store.outbox_counts(session) == {"sent": 1}
+
+
+def _planned(db: store.Database, raw: bytes, message_id: str) -> int:
+    with db.transaction() as session:
+        message = store.record_inbound(session, store.MessageKey("example"), raw, ARRIVED, NOW)
+        store.plan_reply(session, message.id, _reply(message_id=message_id), NOW)
+        [due] = _due(session)
+    return due.id
+
+
+def test_a_claimed_reply_is_not_claimed_again_until_its_lease_ends(db: store.Database) -> None:
+    _planned(db, b"lease", "<l@chassesearch.nl>")
+    with db.transaction() as session:
+        assert _due(session) == []
+        assert len(_due(session, NOW + LEASE)) == 1
+
+
+def test_a_temporary_failure_waits_for_its_retry_time(db: store.Database) -> None:
+    reply_id = _planned(db, b"retry", "<r@chassesearch.nl>")
+    later = NOW + timedelta(minutes=5)
+    with db.transaction() as session:
+        store.mark_retry(session, reply_id, "451 4.3.0 try later", NOW, later)
+    with db.transaction() as session:
+        assert _due(session, later - timedelta(seconds=1)) == []
+        [again] = _due(session, later)
+        assert again.attempts == 1
+
+
+def test_a_permanent_failure_and_a_bounce_are_final(db: store.Database) -> None:
+    failed = _planned(db, b"fail", "<f@chassesearch.nl>")
+    with db.transaction() as session:
+        store.mark_failed(session, failed, "550 5.1.1 no such user", NOW)
+    bounced = _planned(db, b"bounce", "<b@chassesearch.nl>")
+    with db.transaction() as session:
+        store.mark_sent(session, bounced, "250 ok", NOW)
+        marked = store.mark_bounced(session, ("<b@chassesearch.nl>", "<other@x>"), "5.1.1 x", NOW)
+    with db.transaction() as session:
+        assert marked == 1
+        assert store.outbox_counts(session) == {"failed": 1, "bounced": 1}
+        assert _due(session, NOW + timedelta(days=1)) == []
+        outcomes = sorted(a.outcome for a in session.query(DeliveryAttempt).all())
+        assert outcomes == ["bounced", "failed", "sent"]

@@ -31,6 +31,8 @@ class OutboxReply(Base):
     sent_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(default=0)
     last_answer: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[datetime | None]
+    claimed_until: Mapped[datetime | None]
 
 
 class DeliveryAttempt(Base):

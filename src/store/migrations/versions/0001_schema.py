@@ -167,6 +167,8 @@ def upgrade() -> None:
         sa.Column("sent_at", sa.DateTime(), nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("last_answer", sa.Text(), nullable=True),
+        sa.Column("next_attempt_at", sa.DateTime(), nullable=True),
+        sa.Column("claimed_until", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(["message_id"], ["inbound_message.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("message_id", "kind"),

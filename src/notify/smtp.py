@@ -1,0 +1,101 @@
+"""Delivering replies over SMTP: verified TLS, a login from a secret, honest answers.
+
+One session serves a whole drain of the outbox. The server's own reply is
+returned for the record; 4xx answers, dropped connections and timeouts are
+temporary failures, 5xx answers permanent ones.
+"""
+
+import smtplib
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from notify.transport import DeliveryFailed
+
+Security = Literal["tls", "starttls", "plain"]
+
+
+@dataclass(frozen=True)
+class SmtpServer:
+    """The relay; `password` is read at each login, so a rotated secret is picked up."""
+
+    host: str
+    port: int
+    security: Security
+    sender: str
+    username: str | None = None
+    password: Callable[[], str] | None = None
+    ca_file: Path | None = None
+    timeout: float = 30.0
+
+
+class SmtpTransport:
+    """`notify.Transport` over SMTP; connects on first use, `close` ends the session."""
+
+    def __init__(self, server: SmtpServer) -> None:
+        self.server = server
+        self._session: smtplib.SMTP | None = None
+
+    def deliver(self, recipient: str, message_id: str, content: bytes) -> str:
+        try:
+            session = self._session or self._connect()
+            self._session = session
+            return _send(session, self.server.sender, recipient, content)
+        except smtplib.SMTPResponseException as exc:
+            self.close()
+            answer = _answer(exc.smtp_code, exc.smtp_error)
+            raise DeliveryFailed(answer, temporary=exc.smtp_code < 500) from exc
+        except (TimeoutError, OSError, smtplib.SMTPException) as exc:
+            self.close()
+            raise DeliveryFailed(f"{type(exc).__name__}: {exc}", temporary=True) from exc
+
+    def discard(self, message_id: str) -> None:
+        """The relay keeps no copy mailroom could remove."""
+
+    def close(self) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            try:
+                session.quit()
+            except (OSError, smtplib.SMTPException):
+                session.close()
+
+    def _connect(self) -> smtplib.SMTP:
+        server = self.server
+        context = ssl.create_default_context(cafile=str(server.ca_file) if server.ca_file else None)
+        session: smtplib.SMTP
+        if server.security == "tls":
+            session = smtplib.SMTP_SSL(
+                server.host, server.port, timeout=server.timeout, context=context
+            )
+        else:
+            session = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
+        try:
+            session.ehlo()
+            if server.security == "starttls":
+                session.starttls(context=context)
+                session.ehlo()
+            if server.username and server.password is not None:
+                session.login(server.username, server.password())
+        except BaseException:
+            session.close()
+            raise
+        return session
+
+
+def _send(session: smtplib.SMTP, sender: str, recipient: str, content: bytes) -> str:
+    """MAIL, RCPT and DATA one by one, so the server's final answer can be kept."""
+    for code, text in (session.mail(sender), session.rcpt(recipient)):
+        if code >= 400:
+            raise smtplib.SMTPResponseException(code, text)
+    code, text = session.data(content)
+    if code >= 400:
+        raise smtplib.SMTPResponseException(code, text)
+    return _answer(code, text)
+
+
+def _answer(code: int, text: bytes | str) -> str:
+    words = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    return f"{code} {' '.join(words.split())}"

@@ -1,0 +1,175 @@
+"""Replies over SMTP to a real aiosmtpd peer: once, with their Message-ID, at a pace."""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes
+from email.policy import default
+from pathlib import Path
+
+import pytest
+
+import store
+from notify import DeliveryFailed, DeliveryPolicy, SendRate, deliver_due
+from notify.smtp import SmtpServer, SmtpTransport
+from store.models import DeliveryAttempt, OutboxReply
+
+from ..smtpserver import SmtpPeer, free_port, smtp_peer
+from ..store_fixtures import migrated_database
+
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+POLICY = DeliveryPolicy(per_minute=100, max_attempts=5)
+
+
+class Clock:
+    """A wall clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[store.Database]:
+    with migrated_database("sqlite", tmp_path) as database:
+        yield database
+
+
+@pytest.fixture
+def peer(tmp_path: Path) -> Iterator[SmtpPeer]:
+    with smtp_peer(tmp_path) as running:
+        yield running
+
+
+def _transport(peer: SmtpPeer, **changes: object) -> SmtpTransport:
+    values: dict[str, object] = {
+        "host": peer.host,
+        "port": peer.port,
+        "security": "plain",
+        "sender": "info@chassesearch.nl",
+        "timeout": 10.0,
+    }
+    values.update(changes)
+    return SmtpTransport(SmtpServer(**values))  # type: ignore[arg-type]
+
+
+def _plan(db: store.Database, count: int = 1) -> list[str]:
+    ids = []
+    with db.transaction() as session:
+        for n in range(count):
+            message = store.record_inbound(
+                session, store.MessageKey("t"), f"m{n}".encode(), START, START
+            )
+            rfc_id = f"<reply.{n}@chassesearch.nl>"
+            content = (
+                f"From: info@chassesearch.nl\r\nTo: a{n}@example.nl\r\nMessage-ID: {rfc_id}\r\n"
+                f"Subject: Ontvangstbevestiging\r\n\r\nDank u.\r\n"
+            ).encode()
+            reply = store.PlannedReply("confirmation", f"a{n}@example.nl", "nl", rfc_id, content)
+            store.plan_reply(session, message.id, reply, START)
+            ids.append(rfc_id)
+    return ids
+
+
+def _statuses(db: store.Database) -> dict[str, int]:
+    with db.transaction() as session:
+        return store.outbox_counts(session)
+
+
+def test_delivery_carries_the_planned_message_id(db: store.Database, peer: SmtpPeer) -> None:
+    [rfc_id] = _plan(db)
+    report = deliver_due(db, _transport(peer), Clock(), POLICY, SendRate(100))
+
+    assert report.delivered == 1
+    [envelope] = peer.handler.received
+    assert message_from_bytes(envelope.content, policy=default)["Message-ID"] == rfc_id
+    assert envelope.rcpt_tos == ["a0@example.nl"]
+    with db.transaction() as session:
+        [row] = session.query(OutboxReply).all()
+        assert row.status == "sent" and row.last_answer.startswith("250 2.0.0 Ok: queued")
+
+
+def test_421_then_451_then_accepted_is_one_delivery_after_three_attempts(
+    db: store.Database, peer: SmtpPeer
+) -> None:
+    _plan(db)
+    peer.handler.answers.extend(["421 4.3.0 busy, closing", "451 4.3.0 try again later"])
+    clock, rate = Clock(), SendRate(100)
+
+    first = deliver_due(db, _transport(peer), clock, POLICY, rate)
+    too_soon = deliver_due(db, _transport(peer), clock, POLICY, rate)
+    clock.now += timedelta(minutes=2)
+    second = deliver_due(db, _transport(peer), clock, POLICY, rate)
+    clock.now += timedelta(minutes=5)
+    third = deliver_due(db, _transport(peer), clock, POLICY, rate)
+
+    assert (first.retrying, too_soon.delivered, second.retrying, third.delivered) == (1, 0, 1, 1)
+    assert len(peer.handler.received) == 1 and peer.handler.attempts == 3
+    with db.transaction() as session:
+        outcomes = [a.outcome for a in session.query(DeliveryAttempt).order_by(DeliveryAttempt.id)]
+        assert outcomes == ["temporary", "temporary", "sent"]
+        [row] = session.query(OutboxReply).all()
+        assert (row.status, row.attempts) == ("sent", 3)
+
+
+def test_550_is_a_permanent_failure_with_the_servers_words_kept(
+    db: store.Database, peer: SmtpPeer
+) -> None:
+    _plan(db)
+    peer.handler.answers.append("550 5.1.1 mailbox unavailable")
+    report = deliver_due(db, _transport(peer), Clock(), POLICY, SendRate(100))
+    assert report.failed == 1 and _statuses(db) == {"failed": 1}
+    with db.transaction() as session:
+        [row] = session.query(OutboxReply).all()
+        assert row.reason == "550 5.1.1 mailbox unavailable"
+
+
+def test_a_refused_connection_is_retried_later_and_not_lost(
+    db: store.Database, peer: SmtpPeer
+) -> None:
+    _plan(db)
+    clock = Clock()
+    closed = _transport(peer, port=free_port())
+    assert deliver_due(db, closed, clock, POLICY, SendRate(100)).retrying == 1
+    assert _statuses(db) == {"planned": 1}
+    clock.now += timedelta(hours=2)
+    assert deliver_due(db, _transport(peer), clock, POLICY, SendRate(100)).delivered == 1
+
+
+def test_retries_stop_after_the_last_attempt(db: store.Database, peer: SmtpPeer) -> None:
+    _plan(db)
+    peer.handler.answers.extend(["451 4.3.0 later"] * POLICY.max_attempts)
+    clock = Clock()
+    for _ in range(POLICY.max_attempts):
+        deliver_due(db, _transport(peer), clock, POLICY, SendRate(100))
+        clock.now += timedelta(hours=2)
+    assert _statuses(db) == {"failed": 1} and peer.handler.attempts == POLICY.max_attempts
+
+
+def test_the_send_rate_is_respected(db: store.Database, peer: SmtpPeer) -> None:
+    _plan(db, count=12)
+    clock, rate = Clock(), SendRate(5)
+    first = deliver_due(db, _transport(peer), clock, POLICY, rate)
+    clock.now += timedelta(seconds=30)
+    within = deliver_due(db, _transport(peer), clock, POLICY, rate)
+    clock.now += timedelta(seconds=31)
+    next_minute = deliver_due(db, _transport(peer), clock, POLICY, rate)
+
+    assert (first.delivered, first.deferred) == (5, 7)
+    assert (within.delivered, next_minute.delivered) == (0, 5)
+    assert len(peer.handler.received) == 10
+
+
+def test_starttls_refuses_a_self_signed_certificate_unless_its_ca_is_given(
+    db: store.Database, tmp_path: Path
+) -> None:
+    with smtp_peer(tmp_path, starttls=True) as secure:
+        refused = _transport(secure, security="starttls")
+        with pytest.raises(DeliveryFailed, match="CERTIFICATE_VERIFY_FAILED") as failure:
+            refused.deliver("a@example.nl", "<x@chassesearch.nl>", b"Subject: x\r\n\r\nx\r\n")
+        assert failure.value.temporary
+        trusted = _transport(secure, security="starttls", ca_file=secure.ca_file)
+        assert trusted.deliver("a@example.nl", "<y@chassesearch.nl>", b"Subject: y\r\n\r\ny\r\n")
+        trusted.close()
+        assert len(secure.handler.received) == 1
