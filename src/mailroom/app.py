@@ -83,7 +83,7 @@ def build_app(settings: Settings, clock: Clock, dry_run: bool = False) -> App:
     firm = settings.firm
     default_templates = settings.templates.directory
     db = store.connect(settings.store.url)
-    transport, delivery = build_transport(settings.transport, str(firm.address))
+    transport, delivery = build_transport(settings, clock)
     return App(
         settings=settings,
         clock=clock,

@@ -210,6 +210,9 @@ class SmtpTransportSettings(BaseModel):
     max_attempts: int = Field(default=8, ge=1)
     first_retry_seconds: int = Field(default=60, ge=1)
     longest_retry_seconds: int = Field(default=3600, ge=1)
+    # File a copy of each reply in this IMAP source's folder (e.g. "Sent").
+    sent_copy_source: str | None = None
+    sent_copy_folder: str = "Sent"
 
     @model_validator(mode="after")
     def _login_is_complete(self) -> "SmtpTransportSettings":
@@ -279,6 +282,14 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """Environment variables win over the file's values (passed as init)."""
         return env_settings, init_settings
+
+    @model_validator(mode="after")
+    def _sent_copy_source_exists(self) -> "Settings":
+        wanted = getattr(self.transport, "sent_copy_source", None)
+        imap = {s.name for s in self.sources if isinstance(s, ImapSourceSettings)}
+        if wanted is not None and wanted not in imap:
+            raise ValueError(f"transport.sent_copy_source: {wanted!r} is not an IMAP source's name")
+        return self
 
     @field_validator("vacancies")
     @classmethod

@@ -31,7 +31,7 @@ def _source(
         return MboxSource(source.name, source.path)
     return ImapSource(
         source.name,
-        _server(source),
+        imap_server(source),
         tuple(_plan(source, folder) for folder in source.folders),
         checkpoints,
         Disposal(source.processed, source.processed_folder, source.processed_flag),
@@ -41,7 +41,8 @@ def _source(
     )
 
 
-def _server(source: ImapSourceSettings) -> ImapServer:
+def imap_server(source: ImapSourceSettings) -> ImapServer:
+    """How to log in to an IMAP source (also used to file copies of sent replies)."""
     return ImapServer(
         host=source.host,
         port=source.port or DEFAULT_PORTS[source.security],

@@ -1,16 +1,26 @@
 """The reply transport from its settings, with its delivery pace."""
 
+from collections.abc import Callable
 from datetime import timedelta
 
-from mailroom.settings import FileTransportSettings, TransportSettings
+from ingest.imap_append import SentFolder
+from mailroom.clock import Clock
+from mailroom.settings import (
+    FileTransportSettings,
+    ImapSourceSettings,
+    Settings,
+    SmtpTransportSettings,
+)
+from mailroom.sources import imap_server
 from notify import DeliveryPolicy, FileTransport, Transport
 from notify.smtp import SmtpServer, SmtpTransport
 
 DEFAULT_PORTS = {"tls": 465, "starttls": 587, "plain": 25}
 
 
-def build_transport(settings: TransportSettings, sender: str) -> tuple[Transport, DeliveryPolicy]:
+def build_transport(config: Settings, clock: Clock) -> tuple[Transport, DeliveryPolicy]:
     """The transport replies leave by, and how fast and how long to try."""
+    settings = config.transport
     if isinstance(settings, FileTransportSettings):
         policy = DeliveryPolicy(per_minute=settings.per_minute, max_attempts=settings.max_attempts)
         return FileTransport(settings.directory), policy
@@ -18,7 +28,7 @@ def build_transport(settings: TransportSettings, sender: str) -> tuple[Transport
         host=settings.host,
         port=settings.port or DEFAULT_PORTS[settings.security],
         security=settings.security,
-        sender=sender,
+        sender=str(config.firm.address),
         username=settings.username,
         password=settings.password.read if settings.password else None,
         ca_file=settings.ca_file,
@@ -30,4 +40,22 @@ def build_transport(settings: TransportSettings, sender: str) -> tuple[Transport
         first_retry=timedelta(seconds=settings.first_retry_seconds),
         longest_retry=timedelta(seconds=settings.longest_retry_seconds),
     )
-    return SmtpTransport(server), policy
+    return SmtpTransport(server, _sent_copy(config, settings, clock)), policy
+
+
+def _sent_copy(
+    config: Settings, settings: SmtpTransportSettings, clock: Clock
+) -> Callable[[bytes], None] | None:
+    """Files each sent reply in the configured IMAP source's Sent folder, if asked to."""
+    source = next(
+        (
+            s
+            for s in config.sources
+            if isinstance(s, ImapSourceSettings) and s.name == settings.sent_copy_source
+        ),
+        None,
+    )
+    if source is None:
+        return None
+    folder = SentFolder(imap_server(source), settings.sent_copy_folder)
+    return lambda content: folder.append(content, clock())

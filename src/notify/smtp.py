@@ -32,17 +32,24 @@ class SmtpServer:
 
 
 class SmtpTransport:
-    """`notify.Transport` over SMTP; connects on first use, `close` ends the session."""
+    """`notify.Transport` over SMTP; connects on first use, `close` ends the session.
 
-    def __init__(self, server: SmtpServer) -> None:
+    `keep_copy`, when given, receives each delivered message (to file it in
+    the mailbox's Sent folder, where recruiters look for what was sent).
+    """
+
+    def __init__(
+        self, server: SmtpServer, keep_copy: Callable[[bytes], None] | None = None
+    ) -> None:
         self.server = server
+        self.keep_copy = keep_copy
         self._session: smtplib.SMTP | None = None
 
     def deliver(self, recipient: str, message_id: str, content: bytes) -> str:
         try:
             session = self._session or self._connect()
             self._session = session
-            return _send(session, self.server.sender, recipient, content)
+            answer = _send(session, self.server.sender, recipient, content)
         except smtplib.SMTPResponseException as exc:
             self.close()
             answer = _answer(exc.smtp_code, exc.smtp_error)
@@ -50,6 +57,9 @@ class SmtpTransport:
         except (TimeoutError, OSError, smtplib.SMTPException) as exc:
             self.close()
             raise DeliveryFailed(f"{type(exc).__name__}: {exc}", temporary=True) from exc
+        if self.keep_copy is not None:
+            self.keep_copy(content)
+        return answer
 
     def discard(self, message_id: str) -> None:
         """The relay keeps no copy mailroom could remove."""

@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 import store
+from ingest.imap_append import SentFolder
+from ingest.imap_connection import ImapServer
 from notify import DeliveryFailed, DeliveryPolicy, SendRate, deliver_due
 from notify.smtp import SmtpServer, SmtpTransport
 from store.models import DeliveryAttempt, OutboxReply
 
+from ..dovecot import Dovecot
 from ..smtpserver import SmtpPeer, free_port, smtp_peer
 from ..store_fixtures import migrated_database
 
@@ -173,3 +176,26 @@ def test_starttls_refuses_a_self_signed_certificate_unless_its_ca_is_given(
         assert trusted.deliver("a@example.nl", "<y@chassesearch.nl>", b"Subject: y\r\n\r\ny\r\n")
         trusted.close()
         assert len(secure.handler.received) == 1
+
+
+def test_a_sent_reply_is_filed_in_the_sent_folder(
+    db: store.Database, peer: SmtpPeer, dovecot: Dovecot
+) -> None:
+    server = ImapServer(
+        host=dovecot.host,
+        port=dovecot.imap_port,
+        security="starttls",
+        username=dovecot.user,
+        password=lambda: dovecot.password,
+        ca_file=dovecot.ca_file,
+        attempts=1,
+    )
+    sent = SentFolder(server, "Sent")
+    [rfc_id] = _plan(db)
+    transport = SmtpTransport(_transport(peer).server, lambda raw: sent.append(raw, START))
+
+    assert deliver_due(db, transport, Clock(), POLICY, SendRate(100)).delivered == 1
+
+    [copy] = dovecot.messages("Sent")
+    assert rfc_id.encode() in copy
+    assert all("\\Seen" in flags for flags in dovecot.flags("Sent").values())

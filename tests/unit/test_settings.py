@@ -85,3 +85,15 @@ def test_bad_environment_value_is_a_config_error(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("MAILROOM_POLL_INTERVAL_SECONDS", "soon")
     with pytest.raises(ConfigError, match="poll_interval_seconds"):
         load_settings(EXAMPLE_CONFIG)
+
+
+def test_sent_copy_must_name_an_imap_source(tmp_path: Path) -> None:
+    smtp = (
+        '[transport]\nkind = "smtp"\nhost = "smtp.example.nl"\n'
+        'sent_copy_source = "example"\n\n[templates]'
+    )
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    start, end = text.index("\n[transport]") + 1, text.index("\n[limits]") + 1
+    path = _write(tmp_path, text[:start] + text[end:].replace("[templates]", smtp, 1))
+    with pytest.raises(ConfigError, match=r"transport\.sent_copy_source: 'example' is not an IMAP"):
+        load_settings(path)
