@@ -19,6 +19,8 @@ from pypdf import PdfReader, PdfWriter
 
 from parse import PdfLimits, PdfSandbox, PdfText
 
+from .mailbuilder import pdf as good_pdf
+
 MIB = 1024 * 1024
 _FONT = b"<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>"
 _ZEROS = b"\0" * MIB
@@ -94,16 +96,6 @@ def pages_sharing(content: bytes, count: int, page_extra: bytes = b"") -> bytes:
             *[b"<</Type/Page/Parent 2 0 R/Contents 3 0 R%s>>" % page_extra] * count,
         ]
     )
-
-
-def good_pdf(*lines: str) -> bytes:
-    """A real one-page PDF by fpdf2 (core Helvetica) with the given ASCII lines."""
-    document = FPDF()
-    document.add_page()
-    document.set_font("helvetica", size=12)
-    for line in lines:
-        document.cell(text=line, new_x="LMARGIN", new_y="NEXT")
-    return bytes(document.output())
 
 
 GOOD = good_pdf("Dear committee,", PHRASE)
