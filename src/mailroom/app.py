@@ -12,7 +12,6 @@ from mailroom.sources import build_sources
 from mailroom.transports import build_transport
 from notify import (
     DeliveryPolicy,
-    PlanningStep,
     ReplyPolicy,
     SendRate,
     TemplateRenderer,
@@ -59,6 +58,7 @@ class App:
             max_pdf_pages=self.settings.limits.pdf_max_pages,
             our_reply_ids=our_reply_ids,
             original_size=original_size,
+            authserv_id=self.settings.firm.authserv_id,
         )
 
     def close(self) -> None:
@@ -81,7 +81,6 @@ def build_app(settings: Settings, clock: Clock, dry_run: bool = False) -> App:
     plans no replies.
     """
     firm = settings.firm
-    default_templates = settings.templates.directory
     db = store.connect(settings.store.url)
     transport, delivery = build_transport(settings, clock)
     return App(
@@ -93,18 +92,19 @@ def build_app(settings: Settings, clock: Clock, dry_run: bool = False) -> App:
         delivery=delivery,
         send_rate=SendRate(delivery.per_minute),
         renderers={
-            v.slug: TemplateRenderer(
-                [d for d in (v.templates_dir, default_templates) if d is not None], firm.zone
-            )
+            v.slug: TemplateRenderer(settings.template_folders(v), firm.zone)
             for v in settings.vacancies
         },
-        vacancies={v.slug: _facts(v) for v in settings.vacancies},
+        vacancies={v.slug: v.template_facts for v in settings.vacancies},
         windows=tuple(_window(v) for v in settings.vacancies),
         policy=ReplyPolicy(
             own_addresses=frozenset({str(firm.address).lower()}),
             own_domains=frozenset(d.lower() for d in firm.own_domains),
+            max_replies_per_address=settings.limits.replies_per_address_per_day,
         ),
-        calendar=WorkingCalendar(firm.zone),
+        calendar=WorkingCalendar(
+            firm.zone, firm.working_days.holidays, firm.working_days.closure_days
+        ),
         pdf=PdfSandbox(settings.limits.pdf_workers, _pdf_limits(settings.limits)),
         dry_run=dry_run,
     )
@@ -152,21 +152,4 @@ def _record(vacancy: Vacancy) -> store.VacancyRecord:
         closes_at=vacancy.closes_at,
         procedure_ends_at=vacancy.procedure_ends_at,
         retention_days=vacancy.retention_days,
-    )
-
-
-def _facts(vacancy: Vacancy) -> VacancyFacts:
-    return VacancyFacts(
-        slug=vacancy.slug,
-        reference_prefix=vacancy.reference_prefix,
-        title=vacancy.title,
-        organisation=vacancy.organisation,
-        opens_at=vacancy.opens_at,
-        closes_at=vacancy.closes_at,
-        privacy_url=str(vacancy.privacy_url),
-        contacts=tuple(vacancy.contacts),
-        planning=tuple(
-            PlanningStep(step.starts, step.ends, {"nl": step.nl, "en": step.en})
-            for step in vacancy.planning
-        ),
     )

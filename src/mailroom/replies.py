@@ -5,7 +5,7 @@ from email.utils import make_msgid
 
 import store
 from mailroom.app import App
-from notify import FileFacts, Mailbox, Reply, ReplyKind, compose
+from notify import CAP_WINDOW, FileFacts, Mailbox, Reply, ReplyKind, compose
 from parse import Analysis, Verdict
 
 REPLY_KINDS = {
@@ -33,23 +33,40 @@ def plan_for(
     firm = app.settings.firm
     message_id = make_msgid(idstring=kind.value, domain=firm.own_domains[0])
     recipient = reply.to.address if reply.to else ""
-    held_back = app.policy.hold_back_reason(reply)
+    held_back = app.policy.hold_back_reason(
+        reply,
+        dmarc_failed=analysis.dmarc_failed,
+        replies_in_window=_earlier_replies(app, reply, message_pk),
+    )
     if held_back is not None:
         return store.PlannedReply(kind, recipient, reply.language, message_id, None, held_back)
     rendered = app.renderers[analysis.vacancy].render(reply, firm.name)
-    content = compose(
-        reply, rendered, Mailbox(firm.name, str(firm.address)), message_id, app.clock()
-    )
+    sender = Mailbox(firm.name, str(firm.address))
+    content = compose(reply, rendered, sender, message_id, reply.written_at)
     return store.PlannedReply(kind, recipient, reply.language, message_id, content)
 
 
 def _answered_by_people(analysis: Analysis) -> bool:
-    """Supplements, staff forwards and questions in reply to our replies go to a
-    recruiter only: an automatic answer there would confuse or ping-pong."""
+    """Supplements, staff forwards, and questions or late documents in reply to
+    our replies go to a recruiter only: an automatic answer there would confuse
+    (a closed notice right after our delayed request to resend) or ping-pong."""
     flags = set(analysis.flags)
     if flags & {"supplement", "forwarded_by_staff"}:
         return True
-    return analysis.verdict is Verdict.QUESTION and "reply_to_our_reply" in flags
+    in_reply = "reply_to_our_reply" in flags
+    return in_reply and analysis.verdict in (Verdict.QUESTION, Verdict.LATE)
+
+
+def _earlier_replies(app: App, reply: Reply, message_pk: int) -> int:
+    """Replies to this address for mail that arrived in the `CAP_WINDOW` before
+    this message: counted by arrival, so judging it again gives the same answer."""
+    if reply.to is None or not reply.to.address:
+        return 0
+    since = reply.arrived_at - CAP_WINDOW
+    with app.db.transaction() as session:
+        return store.replies_for_earlier_mail(
+            session, reply.to.address, since, message_pk, reply.arrived_at
+        )
 
 
 def _reply(
@@ -68,10 +85,12 @@ def _reply(
         vacancy=vacancy,
         arrived_at=arrived_at,
         reference=f"{vacancy.reference_prefix}-{message_pk:05d}",
+        written_at=app.clock(),
         files=tuple(
             FileFacts(a.filename, a.pdf.pages if a.pdf else None, a.role)
             for a in analysis.attachments
         ),
         reasons=analysis.reasons,
         answer_by=app.calendar.answer_by(arrived_at) if kind is ReplyKind.QUESTION_ACK else None,
+        inbound_text=f"{analysis.subject}\n{analysis.own_text}",
     )

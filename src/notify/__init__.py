@@ -4,20 +4,30 @@ from notify.compose import compose
 from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
 from notify.exportdir import ExportRefused
-from notify.policy import ReplyPolicy
-from notify.reply import FileFacts, Mailbox, PlanningStep, Reply, ReplyKind, VacancyFacts
+from notify.policy import CAP_WINDOW, ReplyPolicy
+from notify.reply import (
+    FaqEntry,
+    FileFacts,
+    Mailbox,
+    PlanningStep,
+    Reply,
+    ReplyKind,
+    VacancyFacts,
+)
 from notify.sender import DeliveryPolicy, DeliveryReport, SendRate, deliver_due
 from notify.templates import RenderedReply, TemplateRenderer
 from notify.transport import DeliveryFailed, FileTransport, Transport
-from notify.workdays import WorkingCalendar
+from notify.workdays import WorkingCalendar, holiday_names
 
 __all__ = [
+    "CAP_WINDOW",
     "EXPORT_COLUMNS",
     "DeliveryFailed",
     "DeliveryPolicy",
     "DeliveryReport",
     "ExportRefused",
     "ExportResult",
+    "FaqEntry",
     "FileFacts",
     "FileTransport",
     "Mailbox",
@@ -33,5 +43,6 @@ __all__ = [
     "WorkingCalendar",
     "compose",
     "deliver_due",
+    "holiday_names",
     "write_export",
 ]

@@ -1,9 +1,19 @@
-"""Who may get an automatic reply (DESIGN §6); held-back replies keep a reason."""
+"""Who may get an automatic reply (DESIGN §6); held-back replies keep a reason.
+
+The whole policy is `hold_back_reason`: the conductor stores its answer
+with the reply as `suppressed`, so a withheld reply is a decision on
+record, not a silent gap. Verdicts that call for no reply at all (machine
+mail, replies to our own replies) never reach it.
+"""
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from notify.reply import Reply
+
+# The per-address cap counts replies over this span, back from the message's arrival.
+CAP_WINDOW = timedelta(hours=24)
 
 _NO_REPLY_LOCAL_PART = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|postmaster|bounces?)([+\-_.].*)?$",
@@ -13,13 +23,25 @@ _NO_REPLY_LOCAL_PART = re.compile(
 
 @dataclass(frozen=True)
 class ReplyPolicy:
-    """The firm's own identity, which must never be answered automatically."""
+    """The firm's own identity, and how many replies one address may get per `CAP_WINDOW`."""
 
     own_addresses: frozenset[str]
     own_domains: frozenset[str]
+    max_replies_per_address: int = 3
 
-    def hold_back_reason(self, reply: Reply) -> str | None:
-        """Why this reply must not be sent, or None when it may go."""
+    def hold_back_reason(
+        self, reply: Reply, *, dmarc_failed: bool, replies_in_window: int
+    ) -> str | None:
+        """Why this reply must not be sent, or None when it may go. The first rule decides:
+
+        - `null_sender`: no address to answer;
+        - `no_reply_sender`: noreply@, postmaster@, mailer-daemon@ and the like;
+        - `own_address`: our own address or domains (a loop, or our staff);
+        - `dmarc_fail`: our receiving server found the From address forged, so
+          a reply would go to someone who never wrote (backscatter);
+        - `reply_cap`: `replies_in_window` replies already went to this
+          address in the `CAP_WINDOW` before the message arrived.
+        """
         if reply.to is None or not reply.to.address:
             return "null_sender"
         local, _, domain = reply.to.address.lower().rpartition("@")
@@ -27,4 +49,8 @@ class ReplyPolicy:
             return "no_reply_sender"
         if reply.to.address.lower() in self.own_addresses or domain in self.own_domains:
             return "own_address"
+        if dmarc_failed:
+            return "dmarc_fail"
+        if replies_in_window >= self.max_replies_per_address:
+            return "reply_cap"
         return None

@@ -1,6 +1,7 @@
 """The reply plan `notify` consumes: who gets which kind, with which facts."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
@@ -35,8 +36,26 @@ class PlanningStep:
 
 
 @dataclass(frozen=True)
+class FaqEntry:
+    """A frequent question: the words that raise it and a standard answer per language.
+
+    `keywords` are matched in any language (see `notify.faq`); each answer
+    is jinja2 text rendered with the vacancy's facts and the template
+    helpers, so a closing date or salary is written once, in config.
+    """
+
+    topic: str
+    keywords: tuple[str, ...]
+    answers: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class VacancyFacts:
-    """What templates may say about a vacancy; all from config, never typed in templates."""
+    """What templates may say about a vacancy; all from config, never typed in templates.
+
+    `facts` are free-form values (salary scale, amounts, percentages) that
+    FAQ answers quote, in the same words for both languages.
+    """
 
     slug: str
     reference_prefix: str
@@ -47,6 +66,8 @@ class VacancyFacts:
     privacy_url: str
     contacts: tuple[str, ...] = ()
     planning: tuple[PlanningStep, ...] = ()
+    facts: Mapping[str, object] = field(default_factory=dict)
+    faq: tuple[FaqEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +84,10 @@ class Reply:
     """Everything needed to render one reply; timing is relative to arrival.
 
     `time_left` is counted from `arrived_at`, never from when the reply is
-    rendered, so reprocessing gives the same words.
+    rendered, so reprocessing gives the same words. `written_at` is when the
+    reply was planned (the injected clock): only used to be honest when an
+    outage held the reply up past a deadline. `inbound_text` is the
+    subject and the sender's own words, for matching frequent questions.
     """
 
     kind: ReplyKind
@@ -75,12 +99,28 @@ class Reply:
     vacancy: VacancyFacts
     arrived_at: datetime
     reference: str
+    written_at: datetime
     files: tuple[FileFacts, ...] = ()
     reasons: tuple[str, ...] = ()
     answer_by: datetime | None = None
+    inbound_text: str = ""
 
     @property
     def time_left(self) -> timedelta:
         """Real elapsed time, in UTC: same-zone subtraction would ignore a DST change."""
         left = self.vacancy.closes_at.astimezone(UTC) - self.arrived_at.astimezone(UTC)
         return max(left, timedelta(0))
+
+    @property
+    def arrived_in_time(self) -> bool:
+        """The closing instant itself still counts as on time (DESIGN §5)."""
+        return self.arrived_at <= self.vacancy.closes_at
+
+    @property
+    def closed_when_written(self) -> bool:
+        return self.written_at > self.vacancy.closes_at
+
+    @property
+    def answer_overdue_when_written(self) -> bool:
+        """The answer-by time had passed before this acknowledgement was written."""
+        return self.answer_by is not None and self.written_at > self.answer_by

@@ -2,16 +2,29 @@
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 import holidays
+
+# Names are read in this language; the config must spell them the same way.
+_LANGUAGE = "en_US"
+# Years whose holiday names are accepted in config (King's Day replaced Queen's Day in 2014).
+_NAMED_YEARS = range(1990, 2100)
+
+
+@cache
+def holiday_names() -> frozenset[str]:
+    """Every Dutch public holiday's name as the `holidays` package spells it in English."""
+    calendar = holidays.country_holidays("NL", language=_LANGUAGE, years=_NAMED_YEARS)
+    return frozenset(name for day in calendar for name in calendar.get_list(day))
 
 
 class WorkingCalendar:
     """Answers "which day is the next working day" for the firm's office.
 
     `counted_holidays` names which Dutch public holidays close the office
-    (names as the `holidays` package spells them); None counts all of them.
+    (names from `holiday_names`); None counts all of them.
     `closure_days` are extra days the office is shut.
     """
 
@@ -24,13 +37,17 @@ class WorkingCalendar:
         self.zone = zone
         self._counted = None if counted_holidays is None else frozenset(counted_holidays)
         self._closed = frozenset(closure_days)
-        self._holidays = holidays.country_holidays("NL", language="en_US")
+        self._holidays = holidays.country_holidays("NL", language=_LANGUAGE)
 
     def is_working_day(self, day: date) -> bool:
+        """Two holidays on one day (Ascension and Liberation Day in 2005) are
+        each looked up by name: either one, if counted, closes the office."""
         if day.weekday() >= 5 or day in self._closed:
             return False
-        name = self._holidays.get(day)
-        return name is None or (self._counted is not None and name not in self._counted)
+        names = self._holidays.get_list(day)
+        if self._counted is None:
+            return not names
+        return not self._counted.intersection(names)
 
     def answer_by(self, arrived_at: datetime) -> datetime:
         """End (23:59:59 local) of the first working day after the arrival day."""

@@ -8,6 +8,7 @@ from email.parser import BytesHeaderParser
 from email.policy import default
 
 from parse.analysis import Analysis, Attachment, FileKind, PdfText
+from parse.authresults import dmarc_failed
 from parse.context import ParseContext
 from parse.documents import Parcel, document_flags
 from parse.filetype import sniff
@@ -17,7 +18,7 @@ from parse.pdf import read_pdf
 from parse.roles import guess_roles
 from parse.routing import route
 from parse.rules import Facts, judge
-from parse.signals import language_of, machine_kind, speaks_of_applying
+from parse.signals import language_of, machine_kind, own_text, speaks_of_applying
 
 PdfReader = Callable[[bytes], PdfText]
 _MESSAGE_ID = re.compile(r"^\s*message-id:\s*(<[^>\s]+>)", re.IGNORECASE | re.MULTILINE)
@@ -69,6 +70,8 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
         flags=flags,
         bounced_message_ids=_bounced_ids(outer) if machine == "bounce" else (),
         bounce_detail=_bounce_detail(outer) if machine == "bounce" else "",
+        own_text=own_text(mail.body_text),
+        dmarc_failed=dmarc_failed(outer.message, context.authserv_id),
     )
 
 

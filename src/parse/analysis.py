@@ -70,7 +70,12 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the rest of mailroom needs to know about one message."""
+    """Everything the rest of mailroom needs to know about one message.
+
+    `own_text` is the body in the sender's own words (quotes cut off), for
+    matching frequent questions. `dmarc_failed` is our own receiving
+    server's DMARC verdict on the From address (see `parse.authresults`).
+    """
 
     sender: Address | None
     subject: str
@@ -83,6 +88,8 @@ class Analysis:
     reasons: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     bounced_message_ids: tuple[str, ...] = ()
+    own_text: str = ""
+    dmarc_failed: bool = False
     bounce_detail: str = ""
 
     @property

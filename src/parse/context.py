@@ -27,7 +27,9 @@ class ParseContext:
 
     `our_reply_ids` are those of the message's In-Reply-To/References ids
     that name replies mailroom sent. `original_size` is set when the message
-    was over the size cap and only its headers are given.
+    was over the size cap and only its headers are given. `authserv_id` names
+    our own receiving server in `Authentication-Results` headers; None trusts
+    no such header.
     """
 
     arrived_at: datetime
@@ -36,3 +38,4 @@ class ParseContext:
     max_pdf_pages: int = 200
     our_reply_ids: frozenset[str] = field(default_factory=frozenset)
     original_size: int | None = None
+    authserv_id: str | None = None

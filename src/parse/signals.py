@@ -124,15 +124,19 @@ def speaks_of_applying(mail: Mail) -> bool:
     return bool(_APPLYING.search(mail.subject) or _APPLYING.search(mail.body_text))
 
 
+def own_text(text: str) -> str:
+    """The sender's own words: quoted lines and everything after an
+    "On … wrote:" / "Op … schreef" line are someone else's (often ours)."""
+    own = _QUOTE_INTRO.split(text, maxsplit=1)[0]
+    return "\n".join(line for line in own.splitlines() if not line.lstrip().startswith(">"))
+
+
 def language_of(text: str) -> str:
     """English when its function words outnumber Dutch ones, else Dutch ("en"/"nl").
 
-    Only the sender's own words count: quoted lines and everything after an
-    "On … wrote:" / "Op … schreef" line are our text, not theirs.
+    Only the sender's own words count (`own_text`).
     """
-    own = _QUOTE_INTRO.split(text, maxsplit=1)[0]
-    own = "\n".join(line for line in own.splitlines() if not line.lstrip().startswith(">"))
-    words = re.findall(r"[a-z]+", own.lower())
+    words = re.findall(r"[a-z]+", own_text(text).lower())
     english = sum(word in _ENGLISH_WORDS for word in words)
     dutch = sum(word in _DUTCH_WORDS for word in words)
     return "en" if english > dutch else "nl"

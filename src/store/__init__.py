@@ -38,7 +38,7 @@ from store.outbox import (
     PlannedReply,
     known_reply_ids,
     plan_reply,
-    replies_to_address_since,
+    replies_for_earlier_mail,
 )
 from store.overview import OverviewDocument, OverviewRow, UnknownVacancy, vacancy_overview
 from store.report import outbox_counts, verdict_counts
@@ -78,7 +78,7 @@ __all__ = [
     "record_failure",
     "record_inbound",
     "release_claims",
-    "replies_to_address_since",
+    "replies_for_earlier_mail",
     "save_checkpoint",
     "save_decision",
     "search",

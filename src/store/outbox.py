@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from store.models import OutboxReply
+from store.models import InboundMessage, OutboxReply
 
 PLANNED = "planned"
 SUPPRESSED = "suppressed"
@@ -71,12 +71,25 @@ def known_reply_ids(session: Session, candidates: tuple[str, ...]) -> frozenset[
     return frozenset(session.scalars(query))
 
 
-def replies_to_address_since(session: Session, address: str, since: datetime) -> int:
-    """Replies planned to `address` (case-insensitive) since `since`, suppressed ones
-    excluded: what the per-address cap of the reply policy counts."""
-    query = select(func.count()).where(
-        func.lower(OutboxReply.recipient) == address.lower(),
-        OutboxReply.planned_at >= since,
-        OutboxReply.status != SUPPRESSED,
+def replies_for_earlier_mail(
+    session: Session, address: str, since: datetime, message_id: int, arrived_at: datetime
+) -> int:
+    """Replies (not suppressed) to `address` for messages that arrived from `since`
+    up to `arrived_at`, other than `message_id`: what the per-address cap counts.
+
+    Counted by the inbound messages' arrival, never by when replies were
+    planned, so judging a message again reaches the same decision.
+    """
+    query = (
+        select(func.count())
+        .select_from(OutboxReply)
+        .join(InboundMessage, InboundMessage.id == OutboxReply.message_id)
+        .where(
+            func.lower(OutboxReply.recipient) == address.lower(),
+            OutboxReply.status != SUPPRESSED,
+            InboundMessage.id != message_id,
+            InboundMessage.arrived_at >= since,
+            InboundMessage.arrived_at <= arrived_at,
+        )
     )
     return int(session.scalar(query) or 0)

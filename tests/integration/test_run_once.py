@@ -148,3 +148,26 @@ def test_summary_table_counts_verdicts(first_run: tuple[Path, str]) -> None:
     expected = {"valid": 2, "invalid": 4, "late": 1, "question": 2, "automated": 2}
     assert {name: counts[name] for name in expected} == expected
     assert counts["replies sent"] == 9
+
+
+def test_replies_continue_the_thread_answer_frequent_questions_and_own_up_to_delay(
+    first_run: tuple[Path, str],
+) -> None:
+    """The run is as of 7 January, after closing: the one-PDF request of 20 December
+    says that its answer comes late; the questions get the matching standard answers."""
+    tmp, _ = first_run
+    by_case = {str(r["In-Reply-To"]).strip("<>").split(".")[0]: r for r in _replies(tmp / "outbox")}
+
+    def body(case_id: str) -> str:
+        return str(by_case[case_id].get_body(("plain",)).get_content())
+
+    resubmit = by_case["02-one-pdf"]
+    assert resubmit["Subject"] == "Re: Sollicitatie plaatsvervangend algemeen directeur"
+    assert "Uw bericht kwam op tijd binnen, maar door een vertraging aan onze kant" in body(
+        "02-one-pdf"
+    )
+    assert by_case["07-question-nl"]["Subject"] == "Re: Vraag over de vacature bij IPO en BIJ12"
+    assert "Alvast wat algemene informatie" in body("07-question-nl")
+    assert "salarisschaal 17" in body("07-question-nl")
+    assert "Some standard information" in body("08-question-en")
+    assert "IPO office in The Hague and at the BIJ12 office in Utrecht" in body("08-question-en")

@@ -196,3 +196,27 @@ def test_a_permanent_failure_and_a_bounce_are_final(db: store.Database) -> None:
         assert _due(session, NOW + timedelta(days=1)) == []
         outcomes = sorted(a.outcome for a in session.query(DeliveryAttempt).all())
         assert outcomes == ["bounced", "failed", "sent"]
+
+
+def test_the_reply_cap_counts_earlier_mail_only(db: store.Database) -> None:
+    """Counted by arrival, so judging a message again gives the same count."""
+    arrivals = [ARRIVED + timedelta(hours=h) for h in (0, 1, 2, 30)]
+    ids = []
+    with db.transaction() as session:
+        for n, arrived in enumerate(arrivals):
+            message = store.record_inbound(
+                session, store.MessageKey("c"), f"{n}".encode(), arrived, NOW
+            )
+            store.plan_reply(
+                session, message.id, _reply(message_id=f"<cap{n}@chassesearch.nl>"), NOW
+            )
+            ids.append(message.id)
+    with db.transaction() as session:
+        window = timedelta(hours=24)
+
+        def count(n: int) -> int:
+            return store.replies_for_earlier_mail(
+                session, "SANNE@example.nl", arrivals[n] - window, ids[n], arrivals[n]
+            )
+
+        assert [count(n) for n in range(4)] == [0, 1, 2, 0]

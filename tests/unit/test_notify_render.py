@@ -6,8 +6,9 @@ The reply objects are built by hand with `make_reply`; the other
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +16,7 @@ from jinja2 import UndefinedError
 from markupsafe import escape
 
 from notify import (
+    FaqEntry,
     FileFacts,
     Mailbox,
     PlanningStep,
@@ -24,6 +26,7 @@ from notify import (
     TemplateRenderer,
     VacancyFacts,
 )
+from notify.subjects import THREADED_KINDS
 
 from ..support import REPO
 
@@ -60,9 +63,11 @@ def make_reply(
     language: str = "nl",
     *,
     arrived_at: datetime = datetime(2026, 1, 4, 10, 0, tzinfo=AMS),
+    written_at: datetime | None = None,
     **changes: object,
 ) -> Reply:
-    """A reply about the seed vacancy; `changes` override any other field."""
+    """A reply about the seed vacancy, written two minutes after arrival unless
+    `written_at` says otherwise; `changes` override any other field."""
     reply = Reply(
         kind=kind,
         language=language,
@@ -73,6 +78,7 @@ def make_reply(
         vacancy=SEED_VACANCY,
         arrived_at=arrived_at,
         reference=REFERENCE,
+        written_at=written_at or arrived_at + timedelta(minutes=2),
         files=(
             FileFacts("motivatie.pdf", 1, "letter"),
             FileFacts("cv.pdf", 3, "cv"),
@@ -115,11 +121,14 @@ def test_every_kind_and_language_renders(
     rendered = render(renderer, make_reply(kind, language))
     assert rendered.subject.strip()
     assert "\n" not in rendered.subject and "\r" not in rendered.subject
-    assert TITLE in rendered.subject
+    if kind in THREADED_KINDS:
+        assert rendered.subject == "Re: Sollicitatie BIJ12"
+    else:
+        assert TITLE in rendered.subject
     assert TITLE in rendered.text
     if kind in KINDS_WITH_REFERENCE:
         assert REFERENCE in rendered.text and REFERENCE in rendered.html
-    assert rendered.html.lstrip().startswith("<p>")
+    assert rendered.html.startswith(f'<html lang="{language}"><body>\n<p>')
     assert FIRM in rendered.text and FIRM in rendered.html
 
 
@@ -154,7 +163,7 @@ def test_every_reason_code_renders(renderer: TemplateRenderer, code: str, langua
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_resubmit_request_names_every_reason(renderer: TemplateRenderer, language: str) -> None:
-    reply = make_reply(ReplyKind.RESUBMIT_REQUEST, language, reasons=tuple(ALL_REASONS))
+    reply = make_reply(ReplyKind.RESUBMIT_REQUEST, language, reasons=tuple(ALL_REASONS), files=())
     text = render(renderer, reply).text
     assert [line for line in text.splitlines() if line.startswith("- ")] == [
         f"- {reason_texts(language)[code]}" for code in ALL_REASONS
@@ -165,8 +174,10 @@ def test_resubmit_request_names_every_reason(renderer: TemplateRenderer, languag
 def test_subject_stays_one_line_even_if_the_title_has_line_breaks(
     renderer: TemplateRenderer, kind: ReplyKind
 ) -> None:
+    """Also the template subject a threaded reply falls back to without an original one."""
     vacancy = replace(SEED_VACANCY, title="Directeur\r\n  BIJ12\n")
-    subject = render(renderer, make_reply(kind, "en", vacancy=vacancy)).subject
+    reply = make_reply(kind, "en", vacancy=vacancy, subject_of_original="")
+    subject = render(renderer, reply).subject
     assert subject.endswith("Directeur BIJ12")
     assert "\n" not in subject and "\r" not in subject
 
@@ -224,3 +235,82 @@ def test_a_vacancy_template_folder_overrides_and_falls_back(tmp_path: Path) -> N
     )
     default = render(TemplateRenderer([TEMPLATES], AMS), make_reply(ReplyKind.CONFIRMATION, "nl"))
     assert render(own, make_reply(ReplyKind.CONFIRMATION, "nl")) == default
+
+
+# --- HTML that always parses, and inbound text that never becomes markup -------------
+
+MARKUP_FAQ = FaqEntry(
+    "markup",
+    ("salaris", "salary"),
+    {
+        "nl": "<b>Salaris</b> & meer:\nhttps://example.nl/?a=1&b=2",
+        "en": "<b>Salary</b> & more:\nhttps://example.nl/?a=1&b=2",
+    },
+)
+
+
+def variants(kind: ReplyKind, language: str) -> dict[str, Reply]:
+    """Replies that take every branch of the templates, hostile text included."""
+    hostile = replace(SEED_VACANCY, title=NASTY, contacts=(NASTY,), faq=(MARKUP_FAQ,))
+    closed = datetime(2026, 1, 8, 9, 0, tzinfo=AMS)
+    return {
+        "plain": make_reply(kind, language),
+        "hostile": make_reply(
+            kind,
+            language,
+            to=Mailbox(NASTY, "zoe@example.nl"),
+            subject_of_original=NASTY,
+            inbound_text=f"salaris salary {NASTY}",
+            files=(FileFacts(f"{NASTY}.pdf", 2, "cv"), FileFacts(NASTY, None, None)),
+            vacancy=hostile,
+        ),
+        "nameless, no contacts, no files": make_reply(
+            kind,
+            language,
+            to=Mailbox("", "x@example.nl"),
+            files=(),
+            vacancy=replace(SEED_VACANCY, contacts=(), planning=()),
+        ),
+        "one contact": make_reply(
+            kind, language, vacancy=replace(SEED_VACANCY, contacts=("Inge Diepenhorst",))
+        ),
+        "written after closing": make_reply(kind, language, written_at=closed),
+        "arrived after closing": make_reply(kind, language, arrived_at=closed),
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", list(ReplyKind))
+def test_html_is_well_formed_in_every_variant(
+    renderer: TemplateRenderer, kind: ReplyKind, language: str
+) -> None:
+    for name, reply in variants(kind, language).items():
+        html = render(renderer, reply).html
+        try:
+            root = ElementTree.fromstring(f"<root>{html}</root>")
+        except ElementTree.ParseError as error:
+            pytest.fail(f"{name}: {error}\n{html}")
+        assert [child.tag for child in root] == ["html"], name
+        assert root[0].get("lang") == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", list(ReplyKind))
+def test_hostile_text_is_escaped_in_html_and_kept_verbatim_in_text(
+    renderer: TemplateRenderer, kind: ReplyKind, language: str
+) -> None:
+    rendered = render(renderer, variants(kind, language)["hostile"])
+    assert "<script>" not in rendered.html and "<b>" not in rendered.html
+    assert NASTY_ESCAPED in rendered.html
+    assert NASTY in rendered.text
+    assert "\n" not in rendered.subject
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_faq_answer_is_escaped_line_by_line_and_its_links_are_clickable(
+    renderer: TemplateRenderer, language: str
+) -> None:
+    rendered = render(renderer, variants(ReplyKind.QUESTION_ACK, language)["hostile"])
+    assert "&lt;b&gt;Sala" in rendered.html and " &amp; m" in rendered.html
+    assert ':<br />\n<a href="https://example.nl/?a=1&amp;b=2"' in rendered.html
+    assert MARKUP_FAQ.answers[language] in rendered.text

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
-from notify import ReplyKind, TemplateRenderer, WorkingCalendar
+from notify import ReplyKind, TemplateRenderer, WorkingCalendar, holiday_names
 
 from .test_notify_render import AMS, FIRM, SEED_VACANCY, TEMPLATES, make_reply
 
@@ -199,3 +199,142 @@ def test_no_counted_holidays_leaves_only_weekends() -> None:
     assert calendar.answer_by(datetime(2025, 12, 26, 10, 0, tzinfo=AMS)) == end_of(
         date(2025, 12, 29)
     )
+
+
+# --- the issue's calendar cases: Christmas, New Year and King's Day ------------------
+
+
+@pytest.mark.parametrize(
+    ("arrived_at", "expected"),
+    [
+        # Wed 24 Dec 15:00: Christmas, Boxing Day and the weekend → Monday 29 Dec.
+        (datetime(2025, 12, 24, 15, 0, tzinfo=AMS), date(2025, 12, 29)),
+        # Fri 2 Jan 2026 → Monday 5 Jan.
+        (datetime(2026, 1, 2, 11, 20, tzinfo=AMS), date(2026, 1, 5)),
+        # Fri 24 Apr 2026: the weekend and King's Day (Monday 27 April) → Tuesday 28 April.
+        (datetime(2026, 4, 24, 16, 0, tzinfo=AMS), date(2026, 4, 28)),
+    ],
+)
+def test_answer_by_across_the_holidays(arrived_at: datetime, expected: date) -> None:
+    assert WorkingCalendar(AMS).answer_by(arrived_at) == end_of(expected)
+
+
+def test_a_configured_closure_day_between_the_holidays_is_skipped() -> None:
+    """Closed on New Year's Eve: a question from 30 Dec waits for Friday 2 Jan."""
+    calendar = WorkingCalendar(AMS, closure_days=[date(2025, 12, 31)])
+    assert calendar.answer_by(datetime(2025, 12, 30, 15, 0, tzinfo=AMS)) == end_of(date(2026, 1, 2))
+
+
+def test_kings_day_left_out_of_the_counted_holidays_is_a_working_day() -> None:
+    counted = dutch_holiday_names(2026) - {"King's Day"}
+    calendar = WorkingCalendar(AMS, counted_holidays=counted)
+    assert calendar.answer_by(datetime(2026, 4, 24, 16, 0, tzinfo=AMS)) == end_of(date(2026, 4, 27))
+
+
+def test_two_holidays_on_one_day_each_count_by_name() -> None:
+    """5 May 2005 was both Ascension Day and Liberation Day; `holidays` joins the
+    names ("Ascension Day; Liberation Day"), which matches no configured name."""
+    both = date(2005, 5, 5)
+    for counted in (["Liberation Day"], ["Ascension Day"]):
+        assert not WorkingCalendar(AMS, counted_holidays=counted).is_working_day(both)
+    assert WorkingCalendar(AMS, counted_holidays=["Christmas Day"]).is_working_day(both)
+
+
+def test_holiday_names_are_the_packages_english_ones() -> None:
+    names = holiday_names()
+    assert {"King's Day", "Good Friday", "Second Day of Christmas"} <= names
+    assert not any(";" in name for name in names)
+
+
+# --- honest words when the reply is written later than it should have been -----------
+
+
+@pytest.mark.parametrize(
+    ("language", "delayed", "normal"),
+    [
+        (
+            "nl",
+            "Uw bericht kwam op tijd binnen, maar door een vertraging aan onze kant krijgt u dit"
+            " antwoord pas na de sluiting van de sollicitatietermijn op dinsdag 6 januari 2026"
+            " om 23:59; toen uw bericht binnenkwam, was dat nog 2 dagen. Dat spijt ons.",
+            "U heeft daarvoor de tijd tot",
+        ),
+        (
+            "en",
+            "Your message arrived in time, but a delay on our side means you receive this answer"
+            " only after applications closed on Tuesday 6 January 2026 at 23:59; when your"
+            " message arrived, that was 2 days away. We are sorry.",
+            "You have until applications close",
+        ),
+    ],
+)
+def test_a_resubmit_request_written_after_closing_says_so(
+    language: str, delayed: str, normal: str
+) -> None:
+    arrived_at = datetime(2026, 1, 4, 10, 0, tzinfo=AMS)
+    renderer = TemplateRenderer([TEMPLATES], AMS)
+    for written_at, late in [
+        (datetime(2026, 1, 6, 23, 59, 59, tzinfo=AMS), False),  # closing instant: still open
+        (datetime(2026, 1, 7, 0, 0, tzinfo=AMS), True),
+        (datetime(2026, 11, 29, 9, 0, tzinfo=UTC), True),
+    ]:
+        reply = make_reply(
+            ReplyKind.RESUBMIT_REQUEST, language, arrived_at=arrived_at, written_at=written_at
+        )
+        rendered = renderer.render(reply, FIRM)
+        assert (delayed in rendered.text) is late, written_at
+        assert (normal in rendered.text) is not late, written_at
+        assert (delayed in rendered.html) is late, written_at
+
+
+@pytest.mark.parametrize(
+    ("language", "apology", "promise"),
+    [
+        ("nl", "ontvangt u deze bevestiging pas nu. Dat spijt ons.", "zo snel mogelijk"),
+        ("en", "this acknowledgement reaches you only now. We are sorry.", "as soon as possible"),
+    ],
+)
+def test_a_question_ack_written_after_its_answer_by_time_apologises(
+    language: str, apology: str, promise: str
+) -> None:
+    arrived_at = datetime(2026, 1, 2, 11, 20, tzinfo=AMS)
+    answer_by = WorkingCalendar(AMS).answer_by(arrived_at)
+    renderer = TemplateRenderer([TEMPLATES], AMS)
+    for written_at, late in [(answer_by, False), (answer_by + timedelta(seconds=1), True)]:
+        reply = make_reply(
+            ReplyKind.QUESTION_ACK,
+            language,
+            arrived_at=arrived_at,
+            answer_by=answer_by,
+            written_at=written_at,
+        )
+        text = renderer.render(reply, FIRM).text
+        assert (apology in text) is late and (promise in text) is late
+        assert "<strong>" not in text
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_no_invitation_to_apply_once_closed_when_written(language: str) -> None:
+    invitation = {"nl": "Wilt u solliciteren?", "en": "If you would like to apply"}[language]
+    reply = make_reply(
+        ReplyKind.QUESTION_ACK,
+        language,
+        arrived_at=datetime(2026, 1, 6, 12, 0, tzinfo=AMS),
+        written_at=datetime(2026, 1, 7, 9, 0, tzinfo=AMS),
+    )
+    assert invitation not in TemplateRenderer([TEMPLATES], AMS).render(reply, FIRM).text
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_confirmation_offers_replacing_files_only_while_open(language: str) -> None:
+    offer = {"nl": "wilt u een bestand vervangen?", "en": "would you like to replace a file?"}
+    renderer = TemplateRenderer([TEMPLATES], AMS)
+    arrived_at = datetime(2026, 1, 6, 21, 12, tzinfo=AMS)
+    for written_at, offered in [
+        (arrived_at, True),
+        (datetime(2026, 1, 7, 10, 0, tzinfo=AMS), False),
+    ]:
+        reply = make_reply(
+            ReplyKind.CONFIRMATION, language, arrived_at=arrived_at, written_at=written_at
+        )
+        assert (offer[language] in renderer.render(reply, FIRM).text) is offered

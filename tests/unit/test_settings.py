@@ -53,7 +53,7 @@ def test_misspelt_key_is_named_with_its_path(tmp_path: Path) -> None:
 
 def test_bad_value_is_named_with_its_path(tmp_path: Path) -> None:
     path = _example_with(
-        tmp_path, 'timezone = "Europe/Amsterdam"\n\n[store]', 'timezone = "Mars/Olympus"\n\n[store]'
+        tmp_path, 'timezone = "Europe/Amsterdam"\n# The', 'timezone = "Mars/Olympus"\n# The'
     )
     with pytest.raises(ConfigError, match=r"firm\.timezone: .*unknown time zone 'Mars/Olympus'"):
         load_settings(path)
@@ -97,3 +97,61 @@ def test_sent_copy_must_name_an_imap_source(tmp_path: Path) -> None:
     path = _write(tmp_path, text[:start] + text[end:].replace("[templates]", smtp, 1))
     with pytest.raises(ConfigError, match=r"transport\.sent_copy_source: 'example' is not an IMAP"):
         load_settings(path)
+
+
+def test_example_config_counts_the_dutch_holidays_and_trusts_our_mx() -> None:
+    settings = load_settings(EXAMPLE_CONFIG)
+    assert "King's Day" in (settings.firm.working_days.holidays or [])
+    assert settings.firm.authserv_id == "mx1.chassesearch.nl"
+    assert settings.limits.replies_per_address_per_day == 3
+
+
+def test_reply_settings_have_safe_defaults(tmp_path: Path) -> None:
+    """No working-days table counts every holiday; no authserv-id trusts no header."""
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    start, end = text.index("authserv_id = "), text.index("\n[store]")
+    text = text[:start] + text[end:]
+    text = text.replace("replies_per_address_per_day = 3\n", "")
+    settings = load_settings(_write(tmp_path, text))
+    assert settings.firm.working_days.holidays is None
+    assert settings.firm.working_days.closure_days == []
+    assert settings.firm.authserv_id is None
+    assert settings.limits.replies_per_address_per_day == 3
+
+
+def test_a_misspelt_holiday_is_named_with_its_path(tmp_path: Path) -> None:
+    path = _example_with(tmp_path, '"King\'s Day",', '"Kings Day",')
+    with pytest.raises(ConfigError) as error:
+        load_settings(path)
+    message = str(error.value)
+    assert "firm.working_days.holidays: Value error, unknown holiday 'Kings Day'" in message
+    assert '"King\'s Day"' in message  # the known names are listed
+
+
+def test_closure_days_are_dates(tmp_path: Path) -> None:
+    path = _example_with(tmp_path, "closure_days = []", 'closure_days = ["31 december"]')
+    with pytest.raises(ConfigError, match=r"firm\.working_days\.closure_days\.0"):
+        load_settings(path)
+
+
+def test_a_faq_answer_with_a_typo_fails_at_load_with_its_path(tmp_path: Path) -> None:
+    path = _example_with(tmp_path, "{{ facts.salary_scale }}", "{{ facts.salry_scale }}")
+    with pytest.raises(
+        ConfigError, match=r"vacancies\.0\.faq\.0\.nl: UndefinedError: .*salry_scale"
+    ):
+        load_settings(path)
+
+
+def test_a_faq_answer_with_broken_syntax_fails_at_load(tmp_path: Path) -> None:
+    path = _example_with(
+        tmp_path, "{{ percent(facts.ikb_percent) }}", "{{ percent(facts.ikb_percent }}"
+    )
+    with pytest.raises(ConfigError, match=r"vacancies\.0\.faq\.1\.(nl|en): TemplateSyntaxError"):
+        load_settings(path)
+
+
+def test_a_faq_needs_keywords_in_both_languages(tmp_path: Path) -> None:
+    path = _example_with(tmp_path, 'keywords_en = [\n    "salary"', 'keywords_xx = [\n    "salary"')
+    with pytest.raises(ConfigError) as error:
+        load_settings(path)
+    assert "vacancies.0.faq.0.keywords_en: required" in str(error.value)

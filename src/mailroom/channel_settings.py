@@ -1,0 +1,116 @@
+"""Settings for how mail comes in and goes out: the store, sources and transports."""
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from mailroom.firm_settings import STRICT
+from mailroom.secrets import Secret
+
+
+class StoreSettings(BaseModel):
+    model_config = STRICT
+
+    url: str = "sqlite:///var/mailroom.db"
+
+
+class MaildirSourceSettings(BaseModel):
+    model_config = STRICT
+
+    kind: Literal["maildir"]
+    name: str
+    path: Path
+
+
+class MboxSourceSettings(BaseModel):
+    model_config = STRICT
+
+    kind: Literal["mbox"]
+    name: str
+    path: Path
+
+
+class ImapSourceSettings(BaseModel):
+    """An IMAP account. `security`: "tls" (port 993), "starttls" (143), or
+    "plain" (loopback tests only). Give `password` or `oauth2_token`."""
+
+    model_config = STRICT
+
+    kind: Literal["imap"]
+    name: str
+    host: str
+    port: int | None = Field(default=None, ge=1, le=65535)
+    security: Literal["tls", "starttls", "plain"] = "tls"
+    ca_file: Path | None = None
+    username: str
+    password: Secret | None = None
+    oauth2_token: Secret | None = None
+    folders: list[str] = Field(default=["INBOX"], min_length=1)
+    start_after: dict[str, date | int] = {}
+    processed: Literal["move", "flag"] = "move"
+    processed_folder: str = "Processed/{verdict}"
+    processed_flag: str = "$MailroomHandled"
+    batch_size: int = Field(default=50, ge=1, le=1000)
+    timeout_seconds: float = Field(default=60.0, gt=0)
+    connect_attempts: int = Field(default=3, ge=1)
+
+    @model_validator(mode="after")
+    def _one_way_to_log_in(self) -> "ImapSourceSettings":
+        if (self.password is None) == (self.oauth2_token is None):
+            raise ValueError("give exactly one of password or oauth2_token")
+        unknown = set(self.start_after) - set(self.folders)
+        if unknown:
+            raise ValueError(f"start_after names folders not in `folders`: {sorted(unknown)}")
+        return self
+
+
+SourceSettings = Annotated[
+    MaildirSourceSettings | MboxSourceSettings | ImapSourceSettings, Field(discriminator="kind")
+]
+
+
+class FileTransportSettings(BaseModel):
+    """Replies as .eml files in a folder: the embedded default, and for trials."""
+
+    model_config = STRICT
+
+    kind: Literal["file"] = "file"
+    directory: Path = Path("var/outbox")
+    per_minute: int = Field(default=600, ge=1)
+    max_attempts: int = Field(default=8, ge=1)
+
+
+class SmtpTransportSettings(BaseModel):
+    """An SMTP relay. `security`: "starttls" (587), "tls" (465), or "plain"
+    (loopback tests only). `per_minute` is the relay's send limit."""
+
+    model_config = STRICT
+
+    kind: Literal["smtp"]
+    host: str
+    port: int | None = Field(default=None, ge=1, le=65535)
+    security: Literal["tls", "starttls", "plain"] = "starttls"
+    ca_file: Path | None = None
+    username: str | None = None
+    password: Secret | None = None
+    timeout_seconds: float = Field(default=30.0, gt=0)
+    per_minute: int = Field(default=30, ge=1)
+    max_attempts: int = Field(default=8, ge=1)
+    first_retry_seconds: int = Field(default=60, ge=1)
+    longest_retry_seconds: int = Field(default=3600, ge=1)
+    # File a copy of each reply in this IMAP source's folder (e.g. "Sent").
+    sent_copy_source: str | None = None
+    sent_copy_folder: str = "Sent"
+
+    @model_validator(mode="after")
+    def _login_is_complete(self) -> "SmtpTransportSettings":
+        if (self.username is None) != (self.password is None):
+            raise ValueError("give both username and password, or neither")
+        return self
+
+
+TransportSettings = Annotated[
+    FileTransportSettings | SmtpTransportSettings, Field(discriminator="kind")
+]

@@ -1,0 +1,194 @@
+"""Settings for who we are and what we search for: the firm and its vacancies."""
+
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    HttpUrl,
+    field_validator,
+    model_validator,
+)
+
+import notify
+
+STRICT = ConfigDict(extra="forbid", frozen=True)
+
+
+def _zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(
+            f"unknown time zone {name!r}; use an IANA name like 'Europe/Amsterdam'"
+        ) from exc
+    return name
+
+
+class WorkingDays(BaseModel):
+    """What counts as a working day for answer-by times (DESIGN §6).
+
+    `holidays` names the Dutch public holidays the office closes on, as the
+    `holidays` package spells them in English ("King's Day", "Good Friday");
+    absent counts them all. `closure_days` are extra days the office is shut.
+    """
+
+    model_config = STRICT
+
+    holidays: list[str] | None = None
+    closure_days: list[date] = []
+
+    @field_validator("holidays")
+    @classmethod
+    def _known_names(cls, names: list[str] | None) -> list[str] | None:
+        known = notify.holiday_names()
+        unknown = sorted(set(names or ()) - known)
+        if unknown:
+            raise ValueError(
+                f"unknown holiday {', '.join(map(repr, unknown))}; "
+                f"known names: {', '.join(map(repr, sorted(known)))}"
+            )
+        return names
+
+
+class Firm(BaseModel):
+    """Who we are: the name and address replies come from, and our own domains.
+
+    `authserv_id` is the name our receiving server writes into
+    `Authentication-Results` headers (RFC 8601); only its DMARC verdicts are
+    trusted, and without it none is.
+    """
+
+    model_config = STRICT
+
+    name: str
+    address: EmailStr
+    own_domains: list[str] = Field(min_length=1)
+    timezone: Annotated[str, Field(validate_default=True)] = "Europe/Amsterdam"
+    authserv_id: str | None = Field(default=None, pattern=r"^\S+$")
+    working_days: WorkingDays = WorkingDays()
+
+    _check_zone = field_validator("timezone")(_zone)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Routing(BaseModel):
+    """Rules that send a message straight to a vacancy, before any time window."""
+
+    model_config = STRICT
+
+    addresses: list[EmailStr] = []
+    subject_keywords: list[str] = []
+
+
+class PlanningStep(BaseModel):
+    """A step of the procedure: on `starts`, from `starts` to `ends`, or by `ends`."""
+
+    model_config = STRICT
+
+    starts: date | None = None
+    ends: date | None = None
+    nl: str
+    en: str
+
+    @model_validator(mode="after")
+    def _has_a_date(self) -> "PlanningStep":
+        if self.starts is None and self.ends is None:
+            raise ValueError("give `starts`, `ends` or both")
+        return self
+
+
+class FrequentQuestion(BaseModel):
+    """A frequent question: the Dutch and English words that raise it, and its
+    standard answer per language as jinja2 text, which may use `vacancy`,
+    `facts`, `firm_name`, the helpers `when`, `day`, `duration`, `money` and
+    `percent`, and the templates' shared macros as `c`."""
+
+    model_config = STRICT
+
+    topic: str
+    keywords_nl: list[Annotated[str, Field(pattern=r"\S")]] = Field(min_length=1)
+    keywords_en: list[Annotated[str, Field(pattern=r"\S")]] = Field(min_length=1)
+    nl: str
+    en: str
+
+
+class Vacancy(BaseModel):
+    """One search: its window, routing, facts for templates, and retention.
+
+    `opens`/`closes` may be dates or local date-times in `timezone`; a date
+    for `closes` means the end of that day (23:59:59), inclusive. `facts`
+    are values the FAQ answers quote (salary scale, amounts, percentages).
+    """
+
+    model_config = STRICT
+
+    slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")
+    reference_prefix: str = Field(pattern=r"^[A-Z0-9-]{1,20}$")
+    title: str
+    organisation: str
+    opens: date | datetime
+    closes: date | datetime
+    timezone: Annotated[str, Field(validate_default=True)] = "Europe/Amsterdam"
+    privacy_url: HttpUrl
+    contacts: list[str] = []
+    planning: list[PlanningStep] = []
+    routing: Routing = Routing()
+    templates_dir: Path | None = None
+    procedure_ends: date | None = None
+    retention_days: int | None = Field(default=None, ge=1)
+    facts: dict[str, str | int | float | list[str]] = {}
+    faq: list[FrequentQuestion] = []
+
+    _check_zone = field_validator("timezone")(_zone)
+
+    @property
+    def template_facts(self) -> notify.VacancyFacts:
+        """What replies may say about this vacancy, as `notify` takes it."""
+        return notify.VacancyFacts(
+            slug=self.slug,
+            reference_prefix=self.reference_prefix,
+            title=self.title,
+            organisation=self.organisation,
+            opens_at=self.opens_at,
+            closes_at=self.closes_at,
+            privacy_url=str(self.privacy_url),
+            contacts=tuple(self.contacts),
+            planning=tuple(
+                notify.PlanningStep(step.starts, step.ends, {"nl": step.nl, "en": step.en})
+                for step in self.planning
+            ),
+            facts=self.facts,
+            faq=tuple(
+                notify.FaqEntry(q.topic, (*q.keywords_nl, *q.keywords_en), {"nl": q.nl, "en": q.en})
+                for q in self.faq
+            ),
+        )
+
+    @property
+    def opens_at(self) -> datetime:
+        return _local(self.opens, time(0, 0, 0), self.timezone)
+
+    @property
+    def closes_at(self) -> datetime:
+        return _local(self.closes, time(23, 59, 59), self.timezone)
+
+    @property
+    def procedure_ends_at(self) -> datetime:
+        """End of `procedure_ends`, else of the last planning day, else of closing day."""
+        days = [d for step in self.planning for d in (step.starts, step.ends) if d is not None]
+        last = self.procedure_ends or max(days, default=self.closes_at.date())
+        return _local(last, time(23, 59, 59), self.timezone)
+
+
+def _local(value: date | datetime, default_time: time, zone: str) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.combine(value, default_time)
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))

@@ -1,0 +1,97 @@
+"""The reply policy (DESIGN §6): each rule that holds a reply back, and their order."""
+
+import pytest
+
+from notify import Mailbox, ReplyPolicy
+
+from .test_notify_render import make_reply
+
+POLICY = ReplyPolicy(
+    own_addresses=frozenset({"info@chassesearch.nl"}),
+    own_domains=frozenset({"chassesearch.nl"}),
+    max_replies_per_address=3,
+)
+JAN = Mailbox("Jan", "jan.devries@example.nl")
+
+
+def hold_back(
+    to: Mailbox | None = JAN, *, dmarc_failed: bool = False, replies_in_window: int = 0
+) -> str | None:
+    return POLICY.hold_back_reason(
+        make_reply(to=to), dmarc_failed=dmarc_failed, replies_in_window=replies_in_window
+    )
+
+
+@pytest.mark.parametrize(
+    "address", ["jan.devries@example.nl", "info@example.nl", "noreplyer.fan@example.nl"]
+)
+def test_an_ordinary_address_may_get_a_reply(address: str) -> None:
+    assert hold_back(Mailbox("Jan", address)) is None
+
+
+@pytest.mark.parametrize("to", [None, Mailbox("", ""), Mailbox("Jan", "")])
+def test_a_null_sender_gets_no_reply(to: Mailbox | None) -> None:
+    assert hold_back(to) == "null_sender"
+
+
+@pytest.mark.parametrize(
+    "local",
+    [
+        "noreply",
+        "no-reply",
+        "do-not-reply",
+        "mailer-daemon",
+        "postmaster",
+        "NoReply",
+        "NO-REPLY",
+        "Do-Not-Reply",
+        "MAILER-DAEMON",
+        "PostMaster",
+        "no_reply",
+        "noreply+jobs",
+    ],
+)
+def test_a_no_reply_sender_gets_no_reply(local: str) -> None:
+    assert hold_back(Mailbox("Vacaturebank", f"{local}@jobboard.example")) == "no_reply_sender"
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["info@chassesearch.nl", "INFO@ChasseSearch.NL", "inge@chassesearch.nl", "x@CHASSESEARCH.NL"],
+)
+def test_our_own_addresses_get_no_reply(address: str) -> None:
+    assert hold_back(Mailbox("Chasse", address)) == "own_address"
+
+
+def test_a_dmarc_failure_holds_the_reply_back() -> None:
+    assert hold_back(dmarc_failed=True) == "dmarc_fail"
+    assert hold_back(dmarc_failed=False) is None
+
+
+@pytest.mark.parametrize(
+    ("earlier", "reason"), [(0, None), (2, None), (3, "reply_cap"), (9, "reply_cap")]
+)
+def test_past_the_cap_an_address_gets_no_more_replies(earlier: int, reason: str | None) -> None:
+    """Three replies in the window may go; the fourth is held back."""
+    assert hold_back(replies_in_window=earlier) == reason
+
+
+def test_the_cap_is_configurable() -> None:
+    strict = ReplyPolicy(frozenset(), frozenset(), max_replies_per_address=1)
+    reply = make_reply(to=JAN)
+    assert strict.hold_back_reason(reply, dmarc_failed=False, replies_in_window=0) is None
+    assert strict.hold_back_reason(reply, dmarc_failed=False, replies_in_window=1) == "reply_cap"
+
+
+@pytest.mark.parametrize(
+    ("to", "expected"),
+    [
+        (None, "null_sender"),
+        (Mailbox("", "noreply@example.nl"), "no_reply_sender"),
+        (Mailbox("", "info@chassesearch.nl"), "own_address"),
+        (JAN, "dmarc_fail"),
+    ],
+)
+def test_the_first_rule_that_applies_names_the_reason(to: Mailbox | None, expected: str) -> None:
+    """Every later rule applies as well here; the reason kept is the earliest one."""
+    assert hold_back(to, dmarc_failed=True, replies_in_window=99) == expected
