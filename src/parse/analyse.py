@@ -103,8 +103,8 @@ def _bounced_ids(mail: Mail) -> tuple[str, ...]:
     if mail.delivery_actions and not any(a[0] == "failed" for a in mail.delivery_actions):
         return ()
     found = list(mail.report_message_ids)
-    for inner in mail.forwarded:
-        inner_id = header_text(read_mail(inner).message, "Message-ID")
+    for attached in mail.forwarded:
+        inner_id = header_text(attached, "Message-ID")
         if inner_id:
             found.append(inner_id)
     if not found:

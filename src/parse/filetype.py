@@ -40,7 +40,7 @@ def sniff(data: bytes, filename: str) -> FileKind:
     Containers are recognised before PDFs: a zip that stores a PDF
     uncompressed carries `%PDF-` in its first kilobyte, yet is an archive.
     """
-    if data.startswith(_TNEF_MAGIC) or filename.lower() == "winmail.dat":
+    if data.startswith(_TNEF_MAGIC):
         return FileKind.WINMAIL
     if data.startswith(_ZIP_MAGIC):
         return FileKind.WORD if _is_office_zip(data) else FileKind.ARCHIVE
@@ -48,6 +48,8 @@ def sniff(data: bytes, filename: str) -> FileKind:
         return FileKind.ARCHIVE
     if _PDF_MAGIC in data[:_PDF_MAGIC_WINDOW]:
         return FileKind.PDF
+    if filename.lower() == "winmail.dat":
+        return FileKind.WINMAIL
     if data.startswith(b"{\\rtf"):
         return FileKind.WORD
     if data.startswith(_IMAGE_MAGICS) or data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):

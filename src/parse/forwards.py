@@ -9,7 +9,7 @@ import re
 from email.utils import getaddresses
 
 from parse.analysis import Address
-from parse.mime import Mail, read_mail
+from parse.mime import Mail, mail_from_message
 
 _FORWARD_MARKER = re.compile(
     r"(-{2,}\s*(forwarded message|doorgestuurd bericht|original message|oorspronkelijk bericht)"
@@ -29,8 +29,8 @@ def unwrap_staff_forward(mail: Mail, own_domains: frozenset[str]) -> Mail | None
     """The message to judge instead of `mail`, when staff forwarded one; else None."""
     if not is_from_staff(mail, own_domains):
         return None
-    for inner_bytes in mail.forwarded:
-        inner = read_mail(inner_bytes)
+    for attached in mail.forwarded:
+        inner = mail_from_message(attached)
         if inner.sender and not is_from_staff(inner, own_domains):
             return inner
     sender = _inline_sender(mail.body_text)

@@ -47,7 +47,7 @@ class RawPart:
 class Mail:
     """The parts of a message that the rules look at."""
 
-    message: EmailMessage
+    message: Message
     sender: Address | None
     recipients: tuple[str, ...]
     subject: str
@@ -55,7 +55,7 @@ class Mail:
     parts: tuple[RawPart, ...]
     report_message_ids: tuple[str, ...]
     malformed: bool = False
-    forwarded: tuple[bytes, ...] = ()
+    forwarded: tuple[Message, ...] = ()
     links: tuple[str, ...] = ()
     delivery_actions: tuple[tuple[str, str, str], ...] = ()
 
@@ -68,21 +68,27 @@ def read_mail(raw: bytes) -> Mail:
     """
     try:
         message = message_from_bytes(raw, policy=default)
-        malformed = False
     except RecursionError:
-        message = BytesHeaderParser(policy=default).parsebytes(raw)
-        malformed = True
+        headers = BytesHeaderParser(policy=default).parsebytes(raw)
+        assert isinstance(headers, EmailMessage)
+        return mail_from_message(headers, malformed=True)
     assert isinstance(message, EmailMessage)
+    return mail_from_message(message)
+
+
+def mail_from_message(message: Message, malformed: bool = False) -> Mail:
+    """A `Mail` of an already parsed message, such as one attached to another.
+
+    Attached messages are handed on as parsed objects, never serialised and
+    parsed again, so nested forwards cost one walk, not one per level.
+    """
     plain: list[str] = []
     html: list[str] = []
     parts: list[RawPart] = []
     report_ids: list[str] = []
-    forwarded: list[bytes] = []
     related_children: set[int] = set()
     actions: list[tuple[str, str, str]] = []
-    for part in message.walk():
-        if part.get_content_type() == "message/rfc822":
-            forwarded.append(_inner_bytes(part))
+    for part in message.walk() if not malformed else ():
         if part.get_content_type() == "message/delivery-status":
             actions.extend(_delivery_actions(part))
         if part.get_content_type() == "multipart/related":
@@ -112,10 +118,10 @@ def read_mail(raw: bytes) -> Mail:
         recipients=tuple(_all_addresses(message, ("To", "Cc", "Delivered-To", "X-Original-To"))),
         subject=header_text(message, "Subject"),
         body_text=body,
-        parts=tuple(parts) if not malformed else (),
+        parts=tuple(parts),
         report_message_ids=tuple(report_ids),
         malformed=malformed,
-        forwarded=tuple(forwarded),
+        forwarded=tuple(_attached_messages(message)) if not malformed else (),
         delivery_actions=tuple(actions),
         links=tuple(dict.fromkeys(_URL.findall("\n".join([*plain, *html])))),
     )
@@ -131,8 +137,15 @@ def header_text(message: Message, name: str) -> str:
 
 
 def html_to_text(html: str) -> str:
-    """Readable text of an HTML body, for language and keyword checks."""
-    return BeautifulSoup(html, "html.parser").get_text("\n", strip=True)
+    """Readable text of an HTML body, for language and keyword checks.
+
+    Markup the parser rejects (a stray "<![") falls back to dropping tags, so
+    hostile HTML costs some accuracy, never the message.
+    """
+    try:
+        return BeautifulSoup(html, "html.parser").get_text("\n", strip=True)
+    except Exception:
+        return re.sub(r"<[^>]*>", " ", html)
 
 
 def _first_address(message: Message, name: str) -> Address | None:
@@ -196,16 +209,17 @@ def _is_inline_image(part: Message, content_type: str, in_related: bool) -> bool
     return disposition == "inline" or (has_id and (disposition is None or in_related))
 
 
-def _inner_bytes(part: Message) -> bytes:
-    """The attached message's bytes, re-serialised (the parser keeps no original)."""
-    payload = part.get_payload()
-    inner = payload[0] if isinstance(payload, list) and payload else None
-    if not isinstance(inner, Message):
-        return b""
-    try:
-        return inner.as_bytes()
-    except Exception:
-        return b""
+def _attached_messages(message: Message) -> list[Message]:
+    """Messages attached to this one (message/rfc822), not those nested in them."""
+    found: list[Message] = []
+    for part in message.iter_parts() if isinstance(message, EmailMessage) else ():
+        if part.get_content_type() == "message/rfc822":
+            payload = part.get_payload()
+            if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+                found.append(payload[0])
+        elif part.is_multipart():
+            found.extend(_attached_messages(part))
+    return found
 
 
 def _delivery_actions(part: Message) -> list[tuple[str, str, str]]:

@@ -26,6 +26,8 @@ def read_pdf(data: bytes, max_pages: int) -> PdfText:
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
             return PdfText(problem="encrypted")
         pages = len(reader.pages)
+        if pages == 0:
+            return PdfText(problem="unreadable")  # nothing to read, nothing to show
         text = "\n".join(page.extract_text() or "" for page in reader.pages[:max_pages])
         title, author = _metadata(reader)
     except Exception as exc:
