@@ -30,7 +30,10 @@ def unwrap_staff_forward(mail: Mail, own_domains: frozenset[str]) -> Mail | None
     if not is_from_staff(mail, own_domains):
         return None
     for attached in mail.forwarded:
-        inner = mail_from_message(attached)
+        try:
+            inner = mail_from_message(attached)
+        except Exception:  # noqa: S112 - an attached message as hostile as a top-level one
+            continue
         if inner.sender and not is_from_staff(inner, own_domains):
             return inner
     sender = _inline_sender(mail.body_text)

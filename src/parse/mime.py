@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser
-from email.policy import default
+from email.policy import compat32, default
 from email.utils import getaddresses
 
 from bs4 import BeautifulSoup
@@ -63,20 +63,33 @@ class Mail:
 def read_mail(raw: bytes) -> Mail:
     """Parse raw bytes into a `Mail`; never raises on malformed input.
 
-    A structure too deeply nested for the standard library's recursive
-    parser is read as headers only and marked `malformed`.
+    Whatever the structured parser cannot take (nesting too deep for its
+    recursion, a parameter cut off mid-encoding) is read as headers only and
+    marked `malformed`.
     """
     try:
-        message = message_from_bytes(raw, policy=default)
-    except RecursionError:
-        headers = BytesHeaderParser(policy=default).parsebytes(raw)
-        assert isinstance(headers, EmailMessage)
-        return mail_from_message(headers, malformed=True)
-    assert isinstance(message, EmailMessage)
-    return mail_from_message(message)
+        return mail_from_message(message_from_bytes(raw, policy=default))
+    except Exception:  # the standard library's parsers recurse and index on hostile headers
+        return _headers_only(raw)
 
 
-def mail_from_message(message: Message, malformed: bool = False) -> Mail:
+def _headers_only(raw: bytes) -> Mail:
+    """What can be read of a message the structured parser choked on: its headers,
+    parsed the old, string-based way (compat32), which does not recurse."""
+    headers = BytesHeaderParser(policy=compat32).parsebytes(raw, headersonly=True)
+    return Mail(
+        message=headers,
+        sender=_first_address(headers, "From"),
+        recipients=tuple(_all_addresses(headers, ("To", "Cc", "Delivered-To", "X-Original-To"))),
+        subject=header_text(headers, "Subject"),
+        body_text="",
+        parts=(),
+        report_message_ids=(),
+        malformed=True,
+    )
+
+
+def mail_from_message(message: Message) -> Mail:
     """A `Mail` of an already parsed message, such as one attached to another.
 
     Attached messages are handed on as parsed objects, never serialised and
@@ -88,7 +101,7 @@ def mail_from_message(message: Message, malformed: bool = False) -> Mail:
     report_ids: list[str] = []
     related_children: set[int] = set()
     actions: list[tuple[str, str, str]] = []
-    for part in message.walk() if not malformed else ():
+    for part in message.walk():
         if part.get_content_type() == "message/delivery-status":
             actions.extend(_delivery_actions(part))
         if part.get_content_type() == "multipart/related":
@@ -120,8 +133,7 @@ def mail_from_message(message: Message, malformed: bool = False) -> Mail:
         body_text=body,
         parts=tuple(parts),
         report_message_ids=tuple(report_ids),
-        malformed=malformed,
-        forwarded=tuple(_attached_messages(message)) if not malformed else (),
+        forwarded=tuple(_attached_messages(message)),
         delivery_actions=tuple(actions),
         links=tuple(dict.fromkeys(_URL.findall("\n".join([*plain, *html])))),
     )
@@ -158,7 +170,10 @@ def _all_addresses(message: Message, names: tuple[str, ...]) -> list[str]:
 
 
 def _addresses(message: Message, name: str) -> list[Address]:
-    pairs = getaddresses([header_text(message, name)])
+    try:
+        pairs = getaddresses([header_text(message, name)])
+    except Exception:  # nested comments make the address parser recurse
+        return []
     return [
         Address(display, address.strip().lower()) for display, address in pairs if "@" in address
     ]
