@@ -30,7 +30,7 @@ from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, event, example, given, reject, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfWriter
 
@@ -492,6 +492,8 @@ HEADER_VALUES = st.one_of(
         lambda t: (t[0] * t[1]).encode()  # a very long line
     ),
     st.sampled_from([b"auto-replied", b"no", b"bulk", b"list", b"<ipo.list.example>", b""]),
+    st.integers(1, 3000).map(lambda n: b"(" * n),  # comments nested deeper than recursion goes
+    st.sampled_from([b"text/plain; name*", b"attachment; filename*0*", b"x/y;\r\n a*"]),  # cut off
 )
 HEADER_LINES = st.builds(
     lambda name, value: name.encode() + b": " + value + b"\r\n",
@@ -617,17 +619,8 @@ def _one_line(value: str) -> bool:
     return len(value.splitlines()) <= 1 and "\r" not in value and "\n" not in value
 
 
-# Input that still makes `analyse` raise, each kept on record by an xfail test below and
-# set aside here until fixed: a MIME parameter cut off right after its `*` marker (as in a
-# truncated message), and a few hundred nested comments "((((..." in a header.
-CUT_OFF_PARAMETER = re.compile(rb"[^\s;=*]\*(?:\d+\*)?[ \t]*(?:(?:\r?\n|\r)(?![ \t])|\Z)")
-DEEP_COMMENT = re.compile(rb"(?:\([^()\r\n]{0,16}){200}")
-
-
 def check(raw: bytes, context: ParseContext = CONTEXT) -> Analysis:
     """`analyse` returns, and what it returns keeps DESIGN §4/§5's promises."""
-    if CUT_OFF_PARAMETER.search(raw) or DEEP_COMMENT.search(raw):
-        reject()
     analysis = analyse(raw, context)
     verdict, reasons, flags = analysis.verdict, analysis.reasons, analysis.flags
     event(f"verdict: {verdict}")
@@ -654,10 +647,14 @@ def check(raw: bytes, context: ParseContext = CONTEXT) -> Analysis:
         assert len(pdfs) == 2 and len({a.sha256 for a in pdfs}) == 2
         assert all(a.pdf is not None and a.pdf.problem is None for a in pdfs)
 
-    # Attachments: hashes match, PDFs are read, names are one clean line.
+    # Replies are in Dutch or English (DESIGN §2).
+    assert analysis.language in ("nl", "en")
+
+    # Attachments: hashes match, PDFs are read and guessed at, names are one clean line.
     for attachment in analysis.attachments:
         assert attachment.sha256 == hashlib.sha256(attachment.data).hexdigest()
         assert (attachment.pdf is not None) == (attachment.kind is FileKind.PDF)
+        assert attachment.role in ((None, "letter", "cv") if attachment.pdf else (None,))
         name = attachment.filename
         assert _one_line(name) and name == " ".join(name.split()), name
 
@@ -993,9 +990,6 @@ def test_parsing_work_grows_linearly_with_the_message(depth: int, sender: str) -
     assert fed <= 2 * len(raw), (fed, len(raw))
 
 
-# --- promises the code does not keep yet --------------------------------------------------
-
-
 @given(
     header=st.sampled_from(
         [
@@ -1007,20 +1001,22 @@ def test_parsing_work_grows_linearly_with_the_message(depth: int, sender: str) -
     nested=st.booleans(),
 )
 @example(header=b"Content-Type: text/plain; name*", nested=False)
-def test_a_cut_off_parameter_never_raises(header: bytes, nested: bool) -> None:
+def test_a_cut_off_parameter_is_contained(header: bytes, nested: bool) -> None:
+    """Found by these tests: the standard library raised IndexError on a parameter cut off
+    after its '*' (as in a truncated message), and `analyse` let it through."""
     part = header + b"\r\n\r\nHierbij mijn sollicitatie.\r\n"
     if nested:
         part = b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n" + part + b"--b--\r\n"
-    analysis = analyse(TYPICAL_HEADERS + part, CONTEXT)
-    assert type(analysis.verdict) is Verdict
+    check(TYPICAL_HEADERS + part)
 
 
+@_fewer(5)
 @given(
     name=st.sampled_from(["Content-Type", "Content-Disposition", "Delivered-To", "X-Original-To"]),
     depth=st.integers(1000, 3000),
 )
 @example(name="Delivered-To", depth=3000)
-def test_deeply_nested_comments_in_a_header_never_raise(name: str, depth: int) -> None:
-    raw = TYPICAL_HEADERS + f"{name}: ".encode() + b"(" * depth + b"\r\n\r\nSollicitatie\r\n"
-    analysis = analyse(raw, CONTEXT)
-    assert type(analysis.verdict) is Verdict
+def test_deeply_nested_comments_in_a_header_are_contained(name: str, depth: int) -> None:
+    """Found by these tests: the standard library's header parsers recurse once per '(',
+    and the RecursionError escaped from Content-Type, Content-Disposition and addresses."""
+    check(TYPICAL_HEADERS + f"{name}: ".encode() + b"(" * depth + b"\r\n\r\nSollicitatie\r\n")
