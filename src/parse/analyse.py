@@ -38,7 +38,12 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
     # Above the size cap only the headers are here: what was attached is unknown.
     parts = () if context.original_size is not None else mail.parts
     attachments = guess_roles(tuple(_attachment(part, reader) for part in parts))
-    parcel = Parcel(attachments, mail.links, too_large=context.original_size is not None)
+    parcel = Parcel(
+        attachments,
+        mail.links,
+        too_large=context.original_size is not None,
+        unparsable=outer.malformed,
+    )
     replies_to_us = bool(context.our_reply_ids & set(referenced_ids(outer)))
     vacancy = route(context.vacancies, outer.recipients, mail.subject, context.arrived_at)
     machine = machine_kind(outer)

@@ -28,6 +28,7 @@ class Parcel:
     attachments: tuple[Attachment, ...]
     links: tuple[str, ...] = ()
     too_large: bool = False
+    unparsable: bool = False
 
 
 DocumentCheck = Callable[[Parcel], tuple[str, ...]]
@@ -116,6 +117,11 @@ def message_too_large(parcel: Parcel) -> tuple[str, ...]:
     return ("too_large",) if parcel.too_large else ()
 
 
+def message_unparsable(parcel: Parcel) -> tuple[str, ...]:
+    """Built so oddly that only its headers could be read: what was attached is unknown."""
+    return ("unparsable_message",) if parcel.unparsable else ()
+
+
 DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
     message_too_large,
     pdf_count,
@@ -128,9 +134,10 @@ DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
 
 
 def document_problems(parcel: Parcel) -> tuple[str, ...]:
-    """All reason codes, in check order, each once; a cut-off message has just one."""
-    if parcel.too_large:
-        return message_too_large(parcel)
+    """All reason codes, in check order, each once; a message only partly read has
+    just the one that says why."""
+    if parcel.too_large or parcel.unparsable:
+        return message_too_large(parcel) or message_unparsable(parcel)
     reasons: list[str] = []
     for check in DOCUMENT_CHECKS:
         reasons.extend(r for r in check(parcel) if r not in reasons)

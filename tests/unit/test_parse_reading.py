@@ -133,5 +133,9 @@ def test_deeply_nested_multipart_is_read_as_headers_and_flagged() -> None:
         b"--b%d\r\nContent-Type: multipart/mixed; boundary=b%d\r\n\r\n" % (i, i + 1)
         for i in range(1500)
     )
-    raw = b"From: a@example.nl\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n" + levels
-    assert isinstance(analyse(raw, context()), Analysis)
+    head = b"From: a@example.nl\r\nSubject: Sollicitatie\r\n"
+    raw = head + b"Content-Type: multipart/mixed; boundary=b0\r\n\r\n" + levels
+    analysis = analyse(raw, context())
+    assert "malformed" in analysis.flags
+    assert analysis.sender is not None and analysis.sender.address == "a@example.nl"
+    assert (analysis.verdict, analysis.reasons) == (Verdict.INVALID, ("unparsable_message",))
