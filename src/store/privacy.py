@@ -74,15 +74,11 @@ def export_directories(session: Session, vacancies: tuple[str, ...]) -> list[tup
 
 
 def vacancies_due_for_purge(session: Session, now: datetime) -> list[str]:
-    """Vacancies whose retention period after the procedure's end has passed."""
-    rows = session.scalars(
-        select(Vacancy).where(
-            Vacancy.retention_days.is_not(None), Vacancy.procedure_ends_at.is_not(None)
-        )
-    )
+    """Vacancies whose retention period after the procedure's end has passed
+    (a handful of rows: filtered here, where the types say what may be None)."""
     return [
         v.slug
-        for v in rows
+        for v in session.scalars(select(Vacancy))
         if v.procedure_ends_at is not None
         and v.retention_days is not None
         and v.procedure_ends_at + timedelta(days=v.retention_days) <= now

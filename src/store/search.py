@@ -59,15 +59,14 @@ def search(
     words = _WORD.findall(fold(query))
     if not words:
         return []
+    only = " AND m.vacancy = :vacancy" if vacancy is not None else ""
     rows = (
-        _sqlite_rows(session, words)
+        _sqlite_rows(session, words, only, vacancy)
         if _dialect(session) == "sqlite"
-        else _postgres_rows(session, words)
+        else _postgres_rows(session, words, only, vacancy)
     )
     best: dict[str, SearchHit] = {}
     for row in rows:
-        if vacancy is not None and row.vacancy != vacancy:
-            continue
         hit = SearchHit(
             row.address, row.display_name, row.vacancy, row.filename, row.snippet, float(row.score)
         )
@@ -83,7 +82,9 @@ _JOIN = (
 )
 
 
-def _sqlite_rows(session: Session, words: list[str]) -> list[Row[Any]]:
+def _sqlite_rows(
+    session: Session, words: list[str], only: str, vacancy: str | None
+) -> list[Row[Any]]:
     match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
     statement = text(
         "SELECT a.address, a.display_name, m.vacancy, d.filename, "
@@ -91,11 +92,14 @@ def _sqlite_rows(session: Session, words: list[str]) -> list[Row[Any]]:
         "FROM document_fts "
         + _JOIN.format(key="document_fts.rowid")
         + "WHERE document_fts MATCH :match"
+        + only
     )
-    return list(session.execute(statement, {"match": match}))
+    return list(session.execute(statement, {"match": match, "vacancy": vacancy}))
 
 
-def _postgres_rows(session: Session, words: list[str]) -> list[Row[Any]]:
+def _postgres_rows(
+    session: Session, words: list[str], only: str, vacancy: str | None
+) -> list[Row[Any]]:
     statement = text(
         "WITH q AS (SELECT plainto_tsquery('dutch', :words) "
         "|| plainto_tsquery('simple', :words) AS query) "
@@ -106,8 +110,9 @@ def _postgres_rows(session: Session, words: list[str]) -> list[Row[Any]]:
         "FROM document_search s CROSS JOIN q "
         + _JOIN.format(key="s.document_id")
         + "WHERE s.vector @@ q.query"
+        + only
     )
-    return list(session.execute(statement, {"words": " ".join(words)}))
+    return list(session.execute(statement, {"words": " ".join(words), "vacancy": vacancy}))
 
 
 def _dialect(session: Session) -> str:
