@@ -19,7 +19,6 @@ APPLICATION_VERDICTS = frozenset({Verdict.VALID, Verdict.INVALID, Verdict.LATE})
 class Outcome:
     """What happened to one fetched message in this cycle."""
 
-    message_pk: int
     verdict: str | None
     replied: bool = False
     already_done: bool = False
@@ -45,7 +44,7 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
         stored = store.record_inbound(session, key, raw, fetched.arrived_at, app.clock())
     if not stored.needs_processing:
         source.mark_handled(fetched, stored.verdict or "failed")
-        return Outcome(stored.id, stored.verdict, already_done=True)
+        return Outcome(stored.verdict, already_done=True)
     try:
         analysis = _judge(app, raw, fetched, oversized_from)
         reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
@@ -67,7 +66,7 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
         "message %s verdict %s reasons %s", stored.id, analysis.verdict, ",".join(analysis.reasons)
     )
     replied = planned and reply is not None and reply.content is not None
-    return Outcome(stored.id, analysis.verdict, replied=replied, reply=reply)
+    return Outcome(analysis.verdict, replied=replied, reply=reply)
 
 
 def _within_cap(app: App, fetched: FetchedMessage) -> tuple[bytes, int | None]:
@@ -98,7 +97,7 @@ def _failed(
         store.record_failure(session, stored.id, f"{type(exc).__name__}: {exc}")
     if stored.attempts + 1 >= app.settings.limits.max_attempts:
         source.mark_handled(fetched, "failed")
-    return Outcome(stored.id, None, error=type(exc).__name__)
+    return Outcome(None, error=type(exc).__name__)
 
 
 def _as_follow_up(app: App, analysis: parse.Analysis) -> parse.Analysis:
