@@ -1,20 +1,17 @@
 """The hand-made corpus: every message in tests/corpus/ gets what expected.toml says.
 
-`tests/corpus/make_corpus.py` writes the messages (real PDFs, archives,
+`tests.corpus.make_corpus` writes the messages (real PDFs, archives,
 winmail.dat, bounces and auto-replies from real mail programs);
-`tests/corpus/expected.toml` states by hand, after DESIGN §5, what `analyse`
+`tests/corpus/expected*.toml` state by hand, after DESIGN §5, what `analyse`
 must conclude. An entry marked `xfail` is one where the code still
 contradicts the design: it states what the design asks and fails strictly,
 so a fix shows up as an unexpected pass that asks for the mark to go.
 """
 
-import importlib.util
 import re
-import sys
 import tomllib
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,10 +20,23 @@ import pytest
 from ingest.received import arrival_time
 from parse import Analysis, ParseContext, VacancyWindow, Verdict, analyse
 
+from ..corpus import make_corpus
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-EXPECTED: dict[str, dict[str, Any]] = tomllib.loads(
-    (CORPUS / "expected.toml").read_text(encoding="utf-8")
-)
+
+
+def _expected() -> dict[str, dict[str, Any]]:
+    """Every expected*.toml in the corpus folder, merged; a name in two files is an error."""
+    merged: dict[str, dict[str, Any]] = {}
+    for path in sorted(CORPUS.glob("expected*.toml")):
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        twice = sorted(set(merged) & set(table))
+        assert not twice, f"{path.name} repeats {twice}"
+        merged |= table
+    return merged
+
+
+EXPECTED = _expected()
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SEED_VACANCY = VacancyWindow(
     slug="ipo-bij12",
@@ -165,21 +175,11 @@ def test_corpus_covers_every_reason_flag_and_verdict() -> None:
     assert len(multi) >= MINIMUM_MULTI_REASON
 
 
-def _generator() -> ModuleType:
-    """make_corpus.py is a script, not a package: load it from its file."""
-    spec = importlib.util.spec_from_file_location("make_corpus", CORPUS / "make_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_generator_reproduces_the_committed_messages(tmp_path: Path) -> None:
     """Byte for byte: the committed files are what the generator writes, run after run."""
-    written = _generator().write_corpus(tmp_path)
+    written = make_corpus.write_corpus(tmp_path)
     regenerated = {path.name: path.read_bytes() for path in written}
     committed = {path.name: path.read_bytes() for path in CORPUS.glob("*.eml")}
     assert sorted(regenerated) == sorted(committed)
     stale = sorted(name for name, data in committed.items() if regenerated[name] != data)
-    assert stale == [], "run `python tests/corpus/make_corpus.py` and commit the result"
+    assert stale == [], "run `python -m tests.corpus.make_corpus` and commit the result"

@@ -1,0 +1,1 @@
+"""The hand-made mail corpus and the code that writes it."""
