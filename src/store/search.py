@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import Row, text
 from sqlalchemy.orm import Session
 
+from store.types import clean_text
+
 _WORD = re.compile(r"\w+")
 
 
@@ -36,7 +38,7 @@ def fold(value: str) -> str:
 
 def index_document(session: Session, document_id: int, body: str) -> None:
     """Add a document's text to the index (its removal follows the document's)."""
-    folded = fold(body)
+    folded = clean_text(fold(body))
     if _dialect(session) == "sqlite":
         session.execute(
             text("INSERT INTO document_fts (rowid, body) VALUES (:id, :body)"),

@@ -1,8 +1,9 @@
 """Column types that behave the same on SQLite and PostgreSQL."""
 
+import re
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -26,3 +27,37 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return value.replace(tzinfo=UTC) if value is not None else None
+
+
+_REFUSED = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Text both engines store: without NUL (PostgreSQL refuses it in text) and
+    without lone surrogates (no UTF-8 encoding exists for them)."""
+    return _REFUSED.sub("", value)
+
+
+class CleanString(TypeDecorator[str]):
+    """A string column that stores the same thing on SQLite and PostgreSQL.
+
+    Values are cleaned (`clean_text`) and cut to the column's length, which
+    PostgreSQL enforces and SQLite ignores: a hostile file name or PDF title
+    is stored shortened on both rather than refused by one.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        cleaned = clean_text(value)
+        length = getattr(self.impl, "length", None)
+        return cleaned[:length] if length else cleaned
+
+
+class CleanText(CleanString):
+    """`CleanString` for unbounded text."""
+
+    impl = Text

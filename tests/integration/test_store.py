@@ -220,3 +220,45 @@ def test_the_reply_cap_counts_earlier_mail_only(db: store.Database) -> None:
             )
 
         assert [count(n) for n in range(4)] == [0, 1, 2, 0]
+
+
+HOSTILE = "Ti\x00tel \ud800met \udcffgaten " + "lang " * 200
+
+
+def test_both_engines_store_the_same_hostile_strings(db: store.Database) -> None:
+    """NUL (refused by PostgreSQL), lone surrogates (no UTF-8 for them) and values
+    longer than their column go in alike on both engines, cleaned and cut."""
+    with db.transaction() as session:
+        stored = store.record_inbound(session, store.MessageKey("example"), b"x", ARRIVED, NOW)
+        decision = store.Decision(
+            verdict="valid",
+            reasons=(),
+            flags=(),
+            vacancy=None,
+            language="nl",
+            header_message_id=f"<{HOSTILE}@example.nl>",
+            applicant_address="sanne@example.nl",
+            applicant_name=HOSTILE,
+        )
+        document = store.DocumentRecord(
+            filename=f"CV {HOSTILE}.pdf",
+            content_type="application/pdf",
+            kind="pdf",
+            data=b"%PDF-1.7 cv",
+            pages=1,
+            text=f"Werkervaring {HOSTILE}",
+            title=HOSTILE,
+            author=HOSTILE,
+        )
+        store.save_decision(session, stored.id, decision, [document], NOW)
+        store.record_failure(session, stored.id, f"ValueError: {HOSTILE}")
+    with db.transaction() as session:
+        row = session.get_one(InboundMessage, stored.id)
+        [saved] = row.documents
+        values = [row.header_message_id, row.error, saved.filename, saved.text, saved.title]
+        assert all(value and "\x00" not in value for value in values)
+        assert not any("\ud800" <= c <= "\udfff" for value in values for c in value or "")
+        assert saved.title is not None and saved.title.startswith("Titel met gaten lang")
+        assert len(saved.filename) == 500 and len(saved.title) == 500
+        hits = store.search(session, "werkervaring")
+        assert [hit.filename for hit in hits] == [saved.filename]

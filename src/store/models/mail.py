@@ -2,19 +2,11 @@
 
 from datetime import datetime
 
-from sqlalchemy import (
-    BigInteger,
-    ForeignKey,
-    Index,
-    LargeBinary,
-    String,
-    Text,
-    UniqueConstraint,
-    text,
-)
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from store.models.base import Base
+from store.types import CleanString, CleanText
 
 
 class Blob(Base):
@@ -27,7 +19,7 @@ class Blob(Base):
 
     __tablename__ = "blob"
 
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sha256: Mapped[str] = mapped_column(CleanString(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     stored_at: Mapped[datetime]
@@ -63,23 +55,23 @@ class InboundMessage(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    source: Mapped[str] = mapped_column(String(100))
-    folder: Mapped[str] = mapped_column(String(300), default="")
+    source: Mapped[str] = mapped_column(CleanString(100))
+    folder: Mapped[str] = mapped_column(CleanString(300), default="")
     uidvalidity: Mapped[int | None] = mapped_column(BigInteger)
     uid: Mapped[int | None] = mapped_column(BigInteger)
     sha256: Mapped[str] = mapped_column(ForeignKey("blob.sha256"), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     arrived_at: Mapped[datetime]
     stored_at: Mapped[datetime]
-    status: Mapped[str] = mapped_column(String(20), default="stored")
+    status: Mapped[str] = mapped_column(CleanString(20), default="stored")
     attempts: Mapped[int] = mapped_column(default=0)
-    error: Mapped[str | None] = mapped_column(Text)
-    header_message_id: Mapped[str | None] = mapped_column(String(998), index=True)
-    verdict: Mapped[str | None] = mapped_column(String(20), index=True)
+    error: Mapped[str | None] = mapped_column(CleanText)
+    header_message_id: Mapped[str | None] = mapped_column(CleanString(998), index=True)
+    verdict: Mapped[str | None] = mapped_column(CleanString(20), index=True)
     reasons: Mapped[list[str]] = mapped_column(default=list)
     flags: Mapped[list[str]] = mapped_column(default=list)
     vacancy: Mapped[str | None] = mapped_column(ForeignKey("vacancy.slug"), index=True)
-    language: Mapped[str | None] = mapped_column(String(8))
+    language: Mapped[str | None] = mapped_column(CleanString(8))
     applicant_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"), index=True)
 
     documents: Mapped[list["Document"]] = relationship(
@@ -99,18 +91,18 @@ class Document(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     message_id: Mapped[int] = mapped_column(ForeignKey("inbound_message.id", ondelete="CASCADE"))
     position: Mapped[int]
-    filename: Mapped[str] = mapped_column(String(500))
-    content_type: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(20))
+    filename: Mapped[str] = mapped_column(CleanString(500))
+    content_type: Mapped[str] = mapped_column(CleanString(200))
+    kind: Mapped[str] = mapped_column(CleanString(20))
     sha256: Mapped[str] = mapped_column(ForeignKey("blob.sha256"), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     pages: Mapped[int | None]
-    text: Mapped[str | None] = mapped_column(Text)
-    role: Mapped[str | None] = mapped_column(String(20))
-    role_cue: Mapped[str | None] = mapped_column(String(100))
-    title: Mapped[str | None] = mapped_column(String(500))
-    author: Mapped[str | None] = mapped_column(String(500))
-    problem: Mapped[str | None] = mapped_column(String(40))
+    text: Mapped[str | None] = mapped_column(CleanText)
+    role: Mapped[str | None] = mapped_column(CleanString(20))
+    role_cue: Mapped[str | None] = mapped_column(CleanString(100))
+    title: Mapped[str | None] = mapped_column(CleanString(500))
+    author: Mapped[str | None] = mapped_column(CleanString(500))
+    problem: Mapped[str | None] = mapped_column(CleanString(40))
     flags: Mapped[list[str]] = mapped_column(default=list)
 
     message: Mapped[InboundMessage] = relationship(back_populates="documents")

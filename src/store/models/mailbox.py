@@ -2,10 +2,11 @@
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, String, Text
+from sqlalchemy import BigInteger
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.models.base import Base
+from store.types import CleanString, CleanText
 
 
 class FolderCheckpoint(Base):
@@ -17,8 +18,8 @@ class FolderCheckpoint(Base):
 
     __tablename__ = "folder_checkpoint"
 
-    source: Mapped[str] = mapped_column(String(100), primary_key=True)
-    folder: Mapped[str] = mapped_column(String(300), primary_key=True)
+    source: Mapped[str] = mapped_column(CleanString(100), primary_key=True)
+    folder: Mapped[str] = mapped_column(CleanString(300), primary_key=True)
     uidvalidity: Mapped[int] = mapped_column(BigInteger)
     handled_through: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
@@ -29,8 +30,8 @@ class SourceHealth(Base):
 
     __tablename__ = "source_health"
 
-    source: Mapped[str] = mapped_column(String(100), primary_key=True)
+    source: Mapped[str] = mapped_column(CleanString(100), primary_key=True)
     down_since: Mapped[datetime | None]
-    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(CleanText)
     last_ok_at: Mapped[datetime | None]
     outages: Mapped[int] = mapped_column(default=0)

@@ -2,10 +2,11 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, LargeBinary, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.models.base import Base
+from store.types import CleanString, CleanText
 
 
 class OutboxReply(Base):
@@ -20,17 +21,17 @@ class OutboxReply(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     message_id: Mapped[int] = mapped_column(ForeignKey("inbound_message.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(40))
-    recipient: Mapped[str] = mapped_column(String(320), index=True)
-    language: Mapped[str] = mapped_column(String(8))
-    rfc_message_id: Mapped[str] = mapped_column(String(998), unique=True)
-    status: Mapped[str] = mapped_column(String(20), index=True)
-    reason: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(CleanString(40))
+    recipient: Mapped[str] = mapped_column(CleanString(320), index=True)
+    language: Mapped[str] = mapped_column(CleanString(8))
+    rfc_message_id: Mapped[str] = mapped_column(CleanString(998), unique=True)
+    status: Mapped[str] = mapped_column(CleanString(20), index=True)
+    reason: Mapped[str | None] = mapped_column(CleanString(200))
     content: Mapped[bytes | None] = mapped_column(LargeBinary)
     planned_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(default=0)
-    last_answer: Mapped[str | None] = mapped_column(Text)
+    last_answer: Mapped[str | None] = mapped_column(CleanText)
     next_attempt_at: Mapped[datetime | None]
     claimed_until: Mapped[datetime | None]
 
@@ -43,5 +44,5 @@ class DeliveryAttempt(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     outbox_id: Mapped[int] = mapped_column(ForeignKey("outbox.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime]
-    outcome: Mapped[str] = mapped_column(String(20))
-    answer: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(CleanString(20))
+    answer: Mapped[str] = mapped_column(CleanText)

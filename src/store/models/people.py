@@ -2,10 +2,11 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.models.base import Base
+from store.types import CleanString
 
 
 class Vacancy(Base):
@@ -17,8 +18,8 @@ class Vacancy(Base):
 
     __tablename__ = "vacancy"
 
-    slug: Mapped[str] = mapped_column(String(100), primary_key=True)
-    title: Mapped[str] = mapped_column(String(500))
+    slug: Mapped[str] = mapped_column(CleanString(100), primary_key=True)
+    title: Mapped[str] = mapped_column(CleanString(500))
     opens_at: Mapped[datetime]
     closes_at: Mapped[datetime]
     procedure_ends_at: Mapped[datetime | None]
@@ -32,8 +33,8 @@ class Applicant(Base):
     __tablename__ = "applicant"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    address: Mapped[str] = mapped_column(String(320), unique=True)
-    display_name: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(CleanString(320), unique=True)
+    display_name: Mapped[str] = mapped_column(CleanString(200), default="")
     first_seen_at: Mapped[datetime]
 
 
@@ -74,4 +75,4 @@ class Question(Base):
     vacancy: Mapped[str | None] = mapped_column(ForeignKey("vacancy.slug"), index=True)
     due_at: Mapped[datetime]
     answered_at: Mapped[datetime | None]
-    answered_how: Mapped[str | None] = mapped_column(String(40))
+    answered_how: Mapped[str | None] = mapped_column(CleanString(40))

@@ -3,10 +3,10 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.models.base import Base
+from store.types import CleanString
 
 
 class DigestRun(Base):
@@ -31,6 +31,6 @@ class AuditEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
-    action: Mapped[str] = mapped_column(String(40))
-    subject_hash: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(CleanString(40))
+    subject_hash: Mapped[str | None] = mapped_column(CleanString(64))
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
