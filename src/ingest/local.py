@@ -6,6 +6,7 @@ knows each local message by source name and sha256), so marking is a no-op.
 
 import logging
 import mailbox
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,25 +17,31 @@ from ingest.received import arrival_time
 
 log = logging.getLogger("mailroom.ingest")
 
+# Maildir names began with the delivery time from the start (1995); a number
+# before this is not one.
+_PLAUSIBLE_SINCE = 788918400  # 1995-01-01
+
 
 class _LocalSource:
     """Shared reading loop; subclasses say how to open their mailbox."""
 
     folder = ""
 
-    def __init__(self, name: str, path: Path) -> None:
+    def __init__(self, name: str, path: Path, trusted_received_by: tuple[str, ...] = ()) -> None:
         self.name = name
         self.path = path
+        self.trusted_received_by = trusted_received_by
 
     def _open(self) -> mailbox.Mailbox:
         raise NotImplementedError
 
     def _delivery_time(self, box: mailbox.Mailbox, key: str) -> datetime:
-        """Arrival time to use when a message has no dated `Received:` header."""
+        """Arrival time to use when no trusted `Received:` header dates the message."""
         raise NotImplementedError
 
     def fetch_new(self) -> Iterator[FetchedMessage]:
-        """Yield every message, oldest key first, with its topmost-Received time."""
+        """Yield every message, oldest key first, with its arrival time: the
+        topmost `Received:` a trusted host added, else the delivery time."""
         if not self.path.exists():
             raise SourceUnavailable(f"source {self.name!r}: {self.path} does not exist")
         box = self._open()
@@ -45,7 +52,8 @@ class _LocalSource:
                     source=self.name,
                     folder=self.folder,
                     raw=raw,
-                    arrived_at=arrival_time(raw) or self._delivery_time(box, key),
+                    arrived_at=arrival_time(raw, self.trusted_received_by)
+                    or self._delivery_time(box, key),
                     location=str(key),
                 )
         finally:
@@ -63,7 +71,12 @@ class MaildirSource(_LocalSource):
         return mailbox.Maildir(self.path, factory=None, create=False)
 
     def _delivery_time(self, box: mailbox.Mailbox, key: str) -> datetime:
-        """The file's delivery stamp, which Maildir keeps as its modification time."""
+        """When the file was delivered: the time a Maildir name starts with
+        ("1766135703.M1P2.host"), which a copy or checkout keeps, else the
+        file's modification time, which Maildir sets at delivery."""
+        stamp = key.partition(".")[0]
+        if stamp.isdigit() and _PLAUSIBLE_SINCE <= int(stamp) <= time.time() + 86400:
+            return datetime.fromtimestamp(int(stamp), UTC)
         message = box.get_message(key)
         assert isinstance(message, mailbox.MaildirMessage)
         return datetime.fromtimestamp(message.get_date(), UTC)

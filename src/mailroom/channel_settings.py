@@ -17,19 +17,28 @@ class StoreSettings(BaseModel):
 
 
 class MaildirSourceSettings(BaseModel):
+    """A local Maildir, read only. `trusted_received_by` names the hosts (".domain"
+    for all of a domain's) whose `Received:` lines date a message's arrival;
+    without them the delivery time of the file counts."""
+
     model_config = STRICT
 
     kind: Literal["maildir"]
     name: str
     path: Path
+    trusted_received_by: list[str] = []
 
 
 class MboxSourceSettings(BaseModel):
+    """A local mbox file, read only; `trusted_received_by` as for a Maildir, else
+    the date on each message's `From ` line counts."""
+
     model_config = STRICT
 
     kind: Literal["mbox"]
     name: str
     path: Path
+    trusted_received_by: list[str] = []
 
 
 class ImapSourceSettings(BaseModel):

@@ -26,9 +26,9 @@ def _source(
     source: SourceSettings, settings: Settings, checkpoints: StoreCheckpoints, read_only: bool
 ) -> Source:
     if isinstance(source, MaildirSourceSettings):
-        return MaildirSource(source.name, source.path)
+        return MaildirSource(source.name, source.path, tuple(source.trusted_received_by))
     if isinstance(source, MboxSourceSettings):
-        return MboxSource(source.name, source.path)
+        return MboxSource(source.name, source.path, tuple(source.trusted_received_by))
     return ImapSource(
         source.name,
         imap_server(source),
