@@ -1,27 +1,29 @@
 """The one entry point of `parse`: from raw bytes to a judged `Analysis`."""
 
 import hashlib
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import default
 
+from parse.addresses import names_other_address
 from parse.analysis import Analysis, Attachment, FileKind, PdfText
 from parse.authresults import dmarc_failed
+from parse.bounces import BounceScan, bounce_detail, bounced_ids, scan_for_bounce
 from parse.context import ParseContext
-from parse.documents import Parcel, document_flags
+from parse.documents import APPLICATION_DOCUMENT_KINDS, Parcel, document_flags
 from parse.filetype import sniff
 from parse.forwards import unwrap_staff_forward
-from parse.mime import Mail, RawPart, header_text, read_mail
+from parse.headers import header_text
+from parse.machines import MachineKind, machine_signals, may_hold_a_bounce, strongest_kind
+from parse.mime import Mail, RawPart, read_mail
 from parse.pdf import read_pdf
 from parse.roles import guess_roles
 from parse.routing import route
 from parse.rules import Facts, judge
-from parse.signals import language_of, machine_kind, own_text, speaks_of_applying
+from parse.signals import asks_question, language_of, own_text, speaks_of_applying
 
 PdfReader = Callable[[bytes], PdfText]
-_MESSAGE_ID = re.compile(r"^\s*message-id:\s*(<[^>\s]+>)", re.IGNORECASE | re.MULTILINE)
 
 
 def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) -> Analysis:
@@ -37,6 +39,17 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
     reader = read or (lambda data: read_pdf(data, context.max_pdf_pages))
     # Above the size cap only the headers are here: what was attached is unknown.
     parts = () if context.original_size is not None else mail.parts
+    signals = machine_signals(outer)
+    scan = BounceScan()
+    if may_hold_a_bounce(outer, signals) and not _carries_documents(
+        part for part in parts if not part.nested
+    ):
+        scan = scan_for_bounce(outer.message, len(raw))
+        signals = machine_signals(outer, bounce_in_body=scan.found)
+    machine = strongest_kind(signals)
+    if machine is MachineKind.BOUNCE:
+        # The files of the original a bounce returns are not the sender's.
+        parts = tuple(part for part in parts if not part.nested)
     attachments = guess_roles(tuple(_attachment(part, reader) for part in parts))
     parcel = Parcel(
         attachments,
@@ -46,14 +59,14 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
     )
     replies_to_us = bool(context.our_reply_ids & set(referenced_ids(outer)))
     vacancy = route(context.vacancies, outer.recipients, mail.subject, context.arrived_at)
-    machine = machine_kind(outer)
     facts = Facts(
-        machine=machine,
+        machine=machine.value if machine else None,
         applying=speaks_of_applying(mail),
         parcel=parcel,
         vacancy=vacancy,
         arrived_at=context.arrived_at,
         replies_to_us=replies_to_us,
+        asks=asks_question(mail),
     )
     verdict, reasons = judge(facts)
     flags = (
@@ -61,7 +74,9 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
         + (("forwarded_by_staff",) if inner else ())
         + (("reply_to_our_reply",) if replies_to_us else ())
         + (("malformed",) if outer.malformed else ())
+        + (("display_name_address",) if mail.sender and names_other_address(mail.sender) else ())
     )
+    bounce = machine is MachineKind.BOUNCE
     return Analysis(
         sender=mail.sender,
         subject=mail.subject,
@@ -73,8 +88,9 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
         verdict=verdict,
         reasons=reasons,
         flags=flags,
-        bounced_message_ids=_bounced_ids(outer) if machine == "bounce" else (),
-        bounce_detail=_bounce_detail(outer) if machine == "bounce" else "",
+        machine_signals=tuple(signal.name for signal in signals),
+        bounced_message_ids=bounced_ids(outer, scan) if bounce else (),
+        bounce_detail=bounce_detail(outer) if bounce else "",
         own_text=own_text(mail.body_text),
         dmarc_failed=dmarc_failed(outer.message, context.authserv_id),
     )
@@ -96,33 +112,6 @@ def _thread(message: Message) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*ids, *parent]))
 
 
-def _bounced_ids(mail: Mail) -> tuple[str, ...]:
-    """Message-IDs of the mail that bounced: from the report's header part, an
-    attached original, or, for plain-text bounces, a Message-ID line.
-
-    Read receipts and delay warnings name a message that was delivered or is
-    still on its way, so they name none.
-    """
-    if mail.message.get_param("report-type", header="content-type") == "disposition-notification":
-        return ()
-    if mail.delivery_actions and not any(a[0] == "failed" for a in mail.delivery_actions):
-        return ()
-    found = list(mail.report_message_ids)
-    for attached in mail.forwarded:
-        inner_id = header_text(attached, "Message-ID")
-        if inner_id:
-            found.append(inner_id)
-    if not found:
-        found = _MESSAGE_ID.findall(mail.body_text)
-    return tuple(dict.fromkeys(found))
-
-
-def _bounce_detail(mail: Mail) -> str:
-    """The report's status code and failed recipient, e.g. "5.1.1 k@example.com"."""
-    failed = [(status, who) for action, status, who in mail.delivery_actions if action == "failed"]
-    return " ".join(failed[0]).strip() if failed else "delivery failed"
-
-
 def _attachment(part: RawPart, read: PdfReader) -> Attachment:
     kind = sniff(part.data, part.filename)
     return Attachment(
@@ -133,3 +122,7 @@ def _attachment(part: RawPart, read: PdfReader) -> Attachment:
         data=part.data,
         pdf=read(part.data) if kind is FileKind.PDF else None,
     )
+
+
+def _carries_documents(parts: Iterable[RawPart]) -> bool:
+    return any(sniff(part.data, part.filename) in APPLICATION_DOCUMENT_KINDS for part in parts)

@@ -73,7 +73,9 @@ class Analysis:
     """Everything the rest of mailroom needs to know about one message.
 
     `own_text` is the body in the sender's own words (quotes cut off), for
-    matching frequent questions. `dmarc_failed` is our own receiving
+    matching frequent questions. `machine_signals` name what shows a program
+    sent the message (see `parse.machines`), the first being the reason a
+    reply to it is held back, whatever the verdict. `dmarc_failed` is our own receiving
     server's DMARC verdict on the From address (see `parse.authresults`).
     """
 
@@ -87,6 +89,7 @@ class Analysis:
     verdict: Verdict
     reasons: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
+    machine_signals: tuple[str, ...] = ()
     bounced_message_ids: tuple[str, ...] = ()
     own_text: str = ""
     dmarc_failed: bool = False

@@ -33,6 +33,18 @@ class Parcel:
 
 DocumentCheck = Callable[[Parcel], tuple[str, ...]]
 
+# What an applicant sends as a letter or CV, rightly or not. A patch, a text
+# file or a spreadsheet export from a list is none of these.
+APPLICATION_DOCUMENT_KINDS = frozenset(
+    {FileKind.PDF, FileKind.WORD, FileKind.IMAGE, FileKind.ARCHIVE, FileKind.WINMAIL}
+)
+
+
+def has_application_documents(parcel: Parcel) -> bool:
+    """A file that could be an application document (or one too large to see)."""
+    return parcel.too_large or any(a.kind in APPLICATION_DOCUMENT_KINDS for a in parcel.attachments)
+
+
 _INSTEAD_OF_PDF = {
     FileKind.WORD: "word_document",
     FileKind.IMAGE: "image_instead_of_pdf",

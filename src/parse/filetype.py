@@ -46,7 +46,7 @@ def sniff(data: bytes, filename: str) -> FileKind:
         return FileKind.WORD if _is_office_zip(data) else FileKind.ARCHIVE
     if data.startswith(_ARCHIVE_MAGICS):
         return FileKind.ARCHIVE
-    if _PDF_MAGIC in data[:_PDF_MAGIC_WINDOW]:
+    if looks_like_pdf(data):
         return FileKind.PDF
     if filename.lower() == "winmail.dat":
         return FileKind.WINMAIL
@@ -55,6 +55,11 @@ def sniff(data: bytes, filename: str) -> FileKind:
     if data.startswith(_IMAGE_MAGICS) or data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
         return FileKind.IMAGE
     return _kind_by_name(filename, ole=data.startswith(_OLE_MAGIC))
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    """The PDF signature in the first kilobyte, where readers accept it."""
+    return _PDF_MAGIC in data[:_PDF_MAGIC_WINDOW]
 
 
 def is_named_pdf(filename: str) -> bool:

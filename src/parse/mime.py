@@ -5,16 +5,19 @@ falls back to an empty value, so a malformed message still yields a result.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import EmailMessage, Message
-from email.parser import BytesHeaderParser
+from email.parser import BytesHeaderParser, HeaderParser
 from email.policy import compat32, default
-from email.utils import getaddresses
 
 from bs4 import BeautifulSoup
 
+from parse.addresses import first_mailbox, mailboxes
 from parse.analysis import Address
+from parse.filetype import looks_like_pdf
+from parse.headers import header_text, raw_header, repair_8bit
 
 _NOT_DOCUMENT_TYPES = frozenset(
     {
@@ -26,21 +29,34 @@ _NOT_DOCUMENT_TYPES = frozenset(
         "text/vcard",
         "text/x-vcard",
         "message/delivery-status",
+        "message/global-delivery-status",
         "message/disposition-notification",
+        "message/global-disposition-notification",
+        "message/feedback-report",
         "text/rfc822-headers",
+        "message/global-headers",
     }
 )
+_STATUS_PARTS = frozenset({"message/delivery-status", "message/global-delivery-status"})
+_RETURNED_HEADER_PARTS = frozenset({"text/rfc822-headers", "message/global-headers"})
+_REPORT_PARTS = _STATUS_PARTS | _RETURNED_HEADER_PARTS
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 _NOT_DOCUMENT_SUFFIXES = (".p7s", ".asc", ".sig", ".ics", ".vcf")
 _URL = re.compile(r"https?://[^\s\"'<>)\]]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class RawPart:
-    """An attachment-like part before anyone has judged it."""
+    """An attachment-like part before anyone has judged it.
+
+    `nested` parts sit inside an attached message (message/rfc822): a
+    forward's files, or the original a bounce returns.
+    """
 
     filename: str
     content_type: str
     data: bytes
+    nested: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,8 +95,8 @@ def _headers_only(raw: bytes) -> Mail:
     headers = BytesHeaderParser(policy=compat32).parsebytes(raw, headersonly=True)
     return Mail(
         message=headers,
-        sender=_first_address(headers, "From"),
-        recipients=tuple(_all_addresses(headers, ("To", "Cc", "Delivered-To", "X-Original-To"))),
+        sender=first_mailbox(raw_header(headers, "From")),
+        recipients=_recipients(headers),
         subject=header_text(headers, "Subject"),
         body_text="",
         parts=(),
@@ -99,22 +115,16 @@ def mail_from_message(message: Message) -> Mail:
     html: list[str] = []
     parts: list[RawPart] = []
     report_ids: list[str] = []
-    related_children: set[int] = set()
     actions: list[tuple[str, str, str]] = []
-    for part in message.walk():
-        if part.get_content_type() == "message/delivery-status":
-            actions.extend(_delivery_actions(part))
-        if part.get_content_type() == "multipart/related":
-            payload = part.get_payload()
-            if isinstance(payload, list):
-                related_children.update(id(child) for child in payload)
-        if part.is_multipart():
-            continue
+    for part, nested, in_related in _leaves(message):
         content_type = part.get_content_type()
+        if content_type in _STATUS_PARTS:
+            actions.extend(_delivery_actions(_report_blocks(part)))
+            continue
+        if content_type in _RETURNED_HEADER_PARTS:
+            report_ids.extend(_message_ids_in_headers(_report_blocks(part)))
+            continue
         filename = _filename(part)
-        if content_type == "text/rfc822-headers":
-            report_ids.extend(_message_ids_in_headers(_payload(part)))
-        in_related = id(part) in related_children
         if _is_not_a_document(content_type, filename) or _is_inline_image(
             part, content_type, in_related
         ):
@@ -123,12 +133,15 @@ def mail_from_message(message: Message) -> Mail:
         if is_body and part.get_content_disposition() != "attachment":
             (plain if content_type == "text/plain" else html).append(_text(part))
             continue
-        parts.append(RawPart(filename, content_type, _payload(part)))
+        data = _payload(part)
+        if _is_unparsed_container(content_type) and not looks_like_pdf(data):
+            continue
+        parts.append(RawPart(filename, content_type, data, nested))
     body = plain[0] if plain else html_to_text(html[0]) if html else ""
     return Mail(
         message=message,
-        sender=_first_address(message, "From"),
-        recipients=tuple(_all_addresses(message, ("To", "Cc", "Delivered-To", "X-Original-To"))),
+        sender=first_mailbox(raw_header(message, "From")),
+        recipients=_recipients(message),
         subject=header_text(message, "Subject"),
         body_text=body,
         parts=tuple(parts),
@@ -139,13 +152,29 @@ def mail_from_message(message: Message) -> Mail:
     )
 
 
-def header_text(message: Message, name: str) -> str:
-    """A header as one line of text, or "" when absent or undecodable."""
-    try:
-        value = message.get(name)
-    except Exception:
-        return ""
-    return " ".join(str(value).split()) if value is not None else ""
+def _leaves(message: Message) -> Iterator[tuple[Message, bool, bool]]:
+    """Every part without children, in order, with two facts about where it sits:
+    inside an attached message (`nested`), and a direct child of multipart/related.
+
+    A delivery report's status and returned-headers parts are leaves here:
+    what the email package parses out of them are fields, not parts. The
+    walk keeps its own stack, so deep nesting costs memory, not recursion.
+    """
+    stack: list[tuple[Message, bool, bool]] = [(message, False, False)]
+    while stack:
+        part, nested, in_related = stack.pop()
+        content_type = part.get_content_type()
+        children = part.get_payload() if part.is_multipart() else None
+        if not isinstance(children, list) or content_type in _REPORT_PARTS:
+            yield part, nested, in_related
+            continue
+        inner_nested = nested or content_type == "message/rfc822"
+        related = content_type == "multipart/related"
+        stack.extend(
+            (child, inner_nested, related)
+            for child in reversed(children)
+            if isinstance(child, Message)
+        )
 
 
 def html_to_text(html: str) -> str:
@@ -160,23 +189,13 @@ def html_to_text(html: str) -> str:
         return re.sub(r"<[^>]*>", " ", html)
 
 
-def _first_address(message: Message, name: str) -> Address | None:
-    addresses = _addresses(message, name)
-    return addresses[0] if addresses else None
-
-
-def _all_addresses(message: Message, names: tuple[str, ...]) -> list[str]:
-    return [a.address for name in names for a in _addresses(message, name)]
-
-
-def _addresses(message: Message, name: str) -> list[Address]:
-    try:
-        pairs = getaddresses([header_text(message, name)])
-    except Exception:  # nested comments make the address parser recurse
-        return []
-    return [
-        Address(display, address.strip().lower()) for display, address in pairs if "@" in address
-    ]
+def _recipients(message: Message) -> tuple[str, ...]:
+    """Every address the message was sent or delivered to (for routing rules)."""
+    return tuple(
+        mailbox.address
+        for name in ("To", "Cc", "Delivered-To", "X-Original-To")
+        for mailbox in mailboxes(raw_header(message, name) or "")
+    )
 
 
 def _filename(part: Message) -> str:
@@ -211,6 +230,12 @@ def _is_not_a_document(content_type: str, filename: str) -> bool:
     return content_type in _NOT_DOCUMENT_TYPES or filename.lower().endswith(_NOT_DOCUMENT_SUFFIXES)
 
 
+def _is_unparsed_container(content_type: str) -> bool:
+    """A multipart or message part the parser could not open (no boundary, no
+    body): not a document, whatever it is called, unless its bytes are a PDF."""
+    return content_type.startswith(("multipart/", "message/"))
+
+
 def _is_inline_image(part: Message, content_type: str, in_related: bool) -> bool:
     """An image shown in the text (a logo, a signature), not sent as a document.
 
@@ -237,22 +262,40 @@ def _attached_messages(message: Message) -> list[Message]:
     return found
 
 
-def _delivery_actions(part: Message) -> list[tuple[str, str, str]]:
-    """(action, status, recipient) per recipient of a delivery report."""
+def _report_blocks(part: Message) -> list[Message]:
+    """The header blocks of a report part (RFC 3464 fields, returned headers),
+    however the email package parsed it: as blocks, as one message, or not."""
     payload = part.get_payload()
-    blocks = payload if isinstance(payload, list) else []
+    if isinstance(payload, list):
+        text = "\n".join(_as_text(block) for block in payload if isinstance(block, Message))
+    else:
+        text = repair_8bit(_payload(part).decode("utf-8", "surrogateescape"))
+    parser = HeaderParser(policy=compat32)
     return [
-        (
-            header_text(b, "Action").lower(),
-            header_text(b, "Status"),
-            header_text(b, "Final-Recipient").partition(";")[2].strip(),
-        )
-        for b in blocks
-        if isinstance(b, Message) and b.get("Action")
+        parser.parsestr(block.lstrip("\r\n")) for block in _BLANK_LINE.split(text) if block.strip()
     ]
 
 
-def _message_ids_in_headers(data: bytes) -> list[str]:
-    headers = BytesHeaderParser(policy=default).parsebytes(data)
-    found = header_text(headers, "Message-ID")
+def _as_text(block: Message) -> str:
+    try:
+        return block.as_string(policy=compat32)
+    except Exception:  # a block the generator cannot write back tells us nothing
+        return ""
+
+
+def _delivery_actions(blocks: list[Message]) -> list[tuple[str, str, str]]:
+    """(action, status, recipient) per recipient of a delivery report."""
+    return [
+        (
+            header_text(block, "Action").lower(),
+            header_text(block, "Status"),
+            header_text(block, "Final-Recipient").partition(";")[2].strip(),
+        )
+        for block in blocks
+        if header_text(block, "Action")
+    ]
+
+
+def _message_ids_in_headers(blocks: list[Message]) -> list[str]:
+    found = header_text(blocks[0], "Message-ID") if blocks else ""
     return [found] if found else []

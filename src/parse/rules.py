@@ -11,7 +11,7 @@ from typing import Protocol
 
 from parse.analysis import Verdict
 from parse.context import VacancyWindow
-from parse.documents import Parcel, document_problems
+from parse.documents import Parcel, document_problems, has_application_documents
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Facts:
     vacancy: VacancyWindow | None
     arrived_at: datetime
     replies_to_us: bool = False
+    asks: bool = False
 
     @property
     def has_documents(self) -> bool:
@@ -31,11 +32,16 @@ class Facts:
 
     @property
     def application_like(self) -> bool:
-        """Documents, or words about applying; in a reply to our own reply only
-        documents count, as the quoted text of our mail speaks of applying."""
-        if self.replies_to_us:
-            return self.has_documents
-        return self.has_documents or self.applying
+        """Documents, or words about applying that do not ask anything.
+
+        "Hierbij mijn sollicitatie" without the files is an incomplete
+        application; "Sollicitatie: kan ik mijn cv later sturen?" is a
+        question. In a reply to our own reply only documents count, as the
+        quoted text of our mail speaks of applying.
+        """
+        if self.has_documents:
+            return True
+        return self.applying and not self.asks and not self.replies_to_us
 
 
 class Rule(Protocol):
@@ -49,10 +55,12 @@ class Rule(Protocol):
 
 class Automated:
     verdict = Verdict.AUTOMATED
-    description = "a bounce, auto-reply or bulk mail that carries no documents"
+    description = "machine mail (bounce, auto-reply, bulk) without application documents"
 
     def check(self, facts: Facts) -> tuple[str, ...] | None:
-        return (facts.machine,) if facts.machine and not facts.has_documents else None
+        if facts.machine and not has_application_documents(facts.parcel):
+            return (facts.machine,)
+        return None
 
 
 class Unrouted:

@@ -1,27 +1,34 @@
-"""Signals read from headers and text: machine mail, applying, language."""
+"""Signals read from what a person wrote: applying, asking, language."""
 
 import re
-from email.message import Message
 
-from parse.mime import Mail, header_text
+from parse.mime import Mail
 
-_MACHINE_SENDERS = ("mailer-daemon@", "postmaster@")
-_BULK_PRECEDENCE = frozenset({"bulk", "junk", "list", "auto_reply"})
-_AUTO_REPLY_SUBJECTS = re.compile(
-    r"^\s*(automatisch antwoord|automatic reply|autoreply|auto-reply|out of office|"
-    r"afwezigheidsbericht|niet aanwezig|abwesenheitsnotiz)\b",
-    re.IGNORECASE,
-)
 _APPLYING = re.compile(
     r"\b(sollicit\w*|motivatie\w*|cv|c\.v\.|curriculum|levensloop|"
     r"appl(y|ying|ied|ication)|cover letter|r[eé]sum[eé])\b",
     re.IGNORECASE,
 )
 _QUOTE_INTRO = re.compile(
-    r"^\s*(on\b.{0,200}\bwrote:|op\b.{0,200}\bschreef\b|-{2,}\s*(original message|"
-    r"oorspronkelijk bericht)\s*-{2,}|(from|van):.{0,200}\n\s*(sent|verzonden):)",
+    r"^\s*(on\b.{0,200}\bwrote:|op\b.{0,200}\bschreef\b|am\b.{0,200}\bschrieb\b|"
+    r"le\b.{0,200}\ba [ée]crit|-{2,}\s*(original message|oorspronkelijk bericht|"
+    r"urspr(ü|ue)ngliche nachricht|message d'origine)\s*-{2,}|"
+    r"(from|van|von|de):.{0,200}\n\s*(sent|verzonden|gesendet|envoy[ée]):)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Where the sender's own words end: the closing formula, RFC 3676's "-- " line,
+# or a mail app's footer. What follows (signature, disclaimer) asks nothing.
+_SIGN_OFF = re.compile(
+    r"^\s*(-- ?|met vriendelijke groet(en)?|vriendelijke groet(en)?|hartelijke groet(en)?|"
+    r"(met )?(een )?(hartelijke |vriendelijke )?groet(en|jes)?|mvg|m\.vr\.gr\.|"
+    r"(kind|best|warm|with kind) regards|regards|best wishes|(yours )?sincerely|"
+    r"yours faithfully|mit freundlichen gr(ü|ue)(ß|ss)en|(viele|beste|liebe) gr(ü|ue)(ß|ss)e|"
+    r"cordialement|bien (à|a) vous|sent from my \w+|verzonden (vanaf|met) mijn \w+|"
+    r"von meinem \w+ gesendet)[,.!]?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+_QUESTION_MARKS = ("?", "\uff1f", "\u00bf")  # ASCII, full-width, inverted
 _DUTCH_WORDS = frozenset(
     [
         "de",
@@ -91,37 +98,25 @@ _ENGLISH_WORDS = frozenset(
 )
 
 
-def machine_kind(mail: Mail) -> str | None:
-    """ "bounce", "auto_reply" or "bulk" when a machine sent this, else None."""
-    message = mail.message
-    sender = mail.sender.address if mail.sender else ""
-    if (
-        message.get_content_type() == "multipart/report"
-        or sender.startswith(_MACHINE_SENDERS)
-        or _has(message, "X-Failed-Recipients")
-    ):
-        return "bounce"
-    auto_submitted = header_text(message, "Auto-Submitted").lower()
-    if (
-        (auto_submitted and auto_submitted != "no")
-        or _has(message, "X-Autoreply")
-        or _has(message, "X-Autorespond")
-        or _AUTO_REPLY_SUBJECTS.match(mail.subject)
-    ):
-        return "auto_reply"
-    precedence = header_text(message, "Precedence").lower()
-    if (
-        precedence in _BULK_PRECEDENCE
-        or _has(message, "List-Id")
-        or _has(message, "List-Unsubscribe")
-    ):
-        return "bulk"
-    return None
-
-
 def speaks_of_applying(mail: Mail) -> bool:
     """The subject or text talks about applying, attachments or not."""
     return bool(_APPLYING.search(mail.subject) or _APPLYING.search(mail.body_text))
+
+
+def asks_question(mail: Mail) -> bool:
+    """A question mark in the subject, or in the sender's own words: quotes,
+    signature and links (whose query strings carry "?") left out."""
+    return _has_question_mark(mail.subject) or _has_question_mark(own_words(mail.body_text))
+
+
+def own_words(text: str) -> str:
+    """`own_text` up to the sign-off: what the sender wrote for this message."""
+    return _SIGN_OFF.split(own_text(text), maxsplit=1)[0]
+
+
+def _has_question_mark(text: str) -> bool:
+    bare = _URL.sub(" ", text)
+    return any(mark in bare for mark in _QUESTION_MARKS)
 
 
 def own_text(text: str) -> str:
@@ -140,7 +135,3 @@ def language_of(text: str) -> str:
     english = sum(word in _ENGLISH_WORDS for word in words)
     dutch = sum(word in _DUTCH_WORDS for word in words)
     return "en" if english > dutch else "nl"
-
-
-def _has(message: Message, name: str) -> bool:
-    return bool(header_text(message, name))

@@ -611,7 +611,7 @@ def mutated_messages(draw: st.DrawFn) -> bytes:
 # --- what every analysis must satisfy -----------------------------------------------------
 
 REASONED = frozenset({Verdict.AUTOMATED, Verdict.UNROUTED, Verdict.LATE, Verdict.INVALID})
-MACHINE_KINDS = frozenset({"bounce", "auto_reply", "bulk"})
+MACHINE_KINDS = frozenset({"bounce", "auto_reply", "bulk", "auto_generated"})
 CODE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -639,7 +639,8 @@ def check(raw: bytes, context: ParseContext = CONTEXT) -> Analysis:
 
     # The verdict table of DESIGN §5.
     if verdict is Verdict.AUTOMATED:
-        assert set(reasons) <= MACHINE_KINDS and not analysis.attachments
+        assert set(reasons) <= MACHINE_KINDS
+        assert all(a.kind is FileKind.OTHER for a in analysis.attachments)
     if verdict is Verdict.QUESTION:
         assert not analysis.attachments  # a document makes a message application-like
     if verdict is Verdict.VALID:

@@ -7,10 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from parse import ParseContext, Verdict
+from parse import FileKind, ParseContext, Verdict, analyse
 
 from ..mailbuilder import (
     CLOSES,
+    LETTER,
     OPENS,
     QUESTION,
     TWO_PDFS,
@@ -35,7 +36,10 @@ def test_machine_mail_without_documents_is_automated(
     headers: dict[str, str], sender: str, kind: str
 ) -> None:
     message = mail(
-        subject="Afwezig", body="Ik ben er maandag weer.", sender=sender, headers=headers
+        subject="Nieuws van deze week",
+        body="Ik ben er maandag weer.",
+        sender=sender,
+        headers=headers,
     )
     analysis = judge(message)
     assert (analysis.verdict, analysis.reasons) == (Verdict.AUTOMATED, (kind,))
@@ -111,3 +115,88 @@ def test_plain_question_is_a_question() -> None:
         (),
         "ipo-bij12",
     )
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Sollicitatie \u2013 kan ik mijn cv later sturen?", ""),
+        (
+            "Sollicitatie",
+            "Mag ik mijn cv ook als Word-bestand sturen?\n\nMet vriendelijke groet,\nJan",
+        ),
+        ("Application", "Could I send my CV next week? ¿"),
+        ("Sollicitatie", "Ik wil graag solliciteren. Kan dat nog\uff1f"),  # full-width
+    ],
+)
+def test_asking_about_applying_without_documents_is_a_question(subject: str, body: str) -> None:
+    analysis = judge(mail(subject=subject, body=body))
+    assert (analysis.verdict, analysis.reasons) == (Verdict.QUESTION, ())
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hierbij mijn sollicitatie, zie https://example.nl/cv?id=12&v=2",
+        "Hierbij mijn sollicitatie.\n\nMet vriendelijke groet,\nJan\n\nVragen? Bel 06-12345678",
+        "Hierbij mijn sollicitatie.\n-- \nJan | Heeft u dit bericht per abuis ontvangen?",
+        "Hierbij mijn sollicitatie.\n\nOp ma 5 jan schreef Chasse:\n> Heeft u nog vragen?",
+        "Hierbij mijn sollicitatie.\n> Kunt u uw cv sturen?",
+    ],
+)
+def test_a_question_mark_outside_the_senders_own_words_asks_nothing(body: str) -> None:
+    """Links, signatures, disclaimers and quoted text are someone else's words."""
+    analysis = judge(mail(subject="Sollicitatie", body=body))
+    assert (analysis.verdict, analysis.reasons) == (Verdict.INVALID, ("no_pdf",))
+
+
+def test_a_question_with_the_documents_attached_is_an_application() -> None:
+    analysis = judge(mail(*TWO_PDFS, subject="Sollicitatie", body="Is dit zo goed?"))
+    assert analysis.verdict is Verdict.VALID
+
+
+def test_a_part_the_parser_could_not_open_is_not_a_document() -> None:
+    """A multipart without its boundary, or one with nothing in it, is no attachment."""
+    raw = (
+        b"Received: from a by mx1.chassesearch.nl; Mon, 05 Jan 2026 10:00:00 +0100\n"
+        b"From: Lijst <leden@lists.example.org>\nTo: info@chassesearch.nl\nSubject: Notulen\n"
+        b"List-Id: <leden.lists.example.org>\nContent-Type: multipart/mixed; boundary=B\n\n"
+        b"--B\nContent-Type: text/plain\n\nDe notulen.\n"
+        b"--B\nContent-Type: multipart/alternative\n\nno boundary here\n"
+        b"--B\nContent-Type: multipart/related; boundary=C\n\n"
+        b"--B--\n"
+    )
+    analysis = analyse(raw, context())
+    assert (analysis.verdict, analysis.reasons, analysis.attachments) == (
+        Verdict.AUTOMATED,
+        ("bulk",),
+        (),
+    )
+
+
+def test_an_unopened_part_whose_bytes_are_a_pdf_is_a_document() -> None:
+    raw = (
+        b"From: Sanne <sanne@example.nl>\nTo: info@chassesearch.nl\nSubject: Sollicitatie\n"
+        b"Content-Type: multipart/mixed; boundary=B\n\n"
+        b"--B\nContent-Type: text/plain\n\nHierbij.\n"
+        b"--B\nContent-Type: multipart/related\n\n" + LETTER + b"\n--B--\n"
+    )
+    analysis = analyse(raw, context())
+    assert [a.kind for a in analysis.attachments] == [FileKind.PDF]
+
+
+@pytest.mark.parametrize(
+    ("sender", "address"),
+    [
+        ("someone@company.example <do-not-reply@other.example>", "do-not-reply@other.example"),
+        ('"someone@company.example" <jan@example.nl>', "jan@example.nl"),
+        ("=?utf-8?q?Jan_=3Cjan=40evil=2Eexample=3E=2C?= <jan@example.nl>", "jan@example.nl"),
+    ],
+)
+def test_the_sender_is_the_address_in_angle_brackets(sender: str, address: str) -> None:
+    """Written into the bytes as is: the email package would rewrite the header."""
+    raw = mail(*TWO_PDFS, sender="placeholder@example.nl").as_bytes()
+    raw = raw.replace(b"From: placeholder@example.nl", f"From: {sender}".encode())
+    analysis = analyse(raw, context())
+    assert analysis.sender is not None and analysis.sender.address == address
+    assert "display_name_address" in analysis.flags
