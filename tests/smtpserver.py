@@ -12,6 +12,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 
 from .certs import write_certificate
+from .replycheck import assert_reply_fits
 
 
 @dataclass
@@ -26,6 +27,7 @@ class ScriptedHandler:
         self.attempts += 1
         if self.answers:
             return self.answers.popleft()
+        assert_reply_fits(envelope.content, "SMTP peer")
         self.received.append(envelope)
         return f"250 2.0.0 Ok: queued as Q{len(self.received)}"
 
@@ -46,8 +48,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_peer(tmp: Path, starttls: bool = False) -> Iterator[SmtpPeer]:
-    """An aiosmtpd server on 127.0.0.1; with `starttls` it demands STARTTLS first."""
+def smtp_peer(tmp: Path, starttls: bool = False, smtputf8: bool = False) -> Iterator[SmtpPeer]:
+    """An aiosmtpd server on 127.0.0.1; with `starttls` it demands STARTTLS first,
+    with `smtputf8` it offers SMTPUTF8 (RFC 6531) in its EHLO answer."""
     handler = ScriptedHandler()
     context = None
     ca_file = None
@@ -62,6 +65,7 @@ def smtp_peer(tmp: Path, starttls: bool = False) -> Iterator[SmtpPeer]:
         port=free_port(),
         tls_context=context,
         require_starttls=starttls,
+        enable_SMTPUTF8=smtputf8,
         ready_timeout=10,
     )
     controller.start()

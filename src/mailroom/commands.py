@@ -33,7 +33,10 @@ def send(app: App, args: argparse.Namespace) -> int:
         if not total.deferred:
             break
         time.sleep(RATE_WINDOW.total_seconds())
-    print(f"sent {total.delivered}, to retry {total.retrying}, failed {total.failed}")
+    print(
+        f"sent {total.delivered}, to retry {total.retrying}, failed {total.failed}, "
+        f"held back {total.held_back}"
+    )
     return 0 if not total.failed else 1
 
 

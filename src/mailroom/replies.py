@@ -1,12 +1,16 @@
 """From a judged message to a planned (or held-back) reply in the outbox's terms."""
 
+import logging
 from datetime import datetime
 from email.utils import make_msgid
+from functools import partial
 
 import store
 from mailroom.app import App
 from notify import CAP_WINDOW, FileFacts, Mailbox, Reply, ReplyKind, compose
 from parse import Analysis, Verdict
+
+log = logging.getLogger("mailroom.reply")
 
 REPLY_KINDS = {
     Verdict.VALID: ReplyKind.CONFIRMATION,
@@ -23,8 +27,9 @@ def plan_for(
 
     None when the verdict calls for no reply at all: machines, unrouted mail,
     and what `_answered_by_people` keeps for a recruiter. A reply the policy
-    holds back comes back without content but with its reason, so the
-    decision itself is kept.
+    holds back comes back without content but with its reason, and one that
+    cannot be written comes back `failed` with what went wrong: either way
+    the decision is kept, and nothing here raises for the message's sake.
     """
     kind = REPLY_KINDS.get(analysis.verdict)
     if kind is None or analysis.vacancy is None or _answered_by_people(analysis):
@@ -35,15 +40,21 @@ def plan_for(
     recipient = reply.to.address if reply.to else ""
     held_back = app.policy.hold_back_reason(
         reply,
+        machine_signal=analysis.machine_signals[0] if analysis.machine_signals else None,
         dmarc_failed=analysis.dmarc_failed,
         replies_in_window=_earlier_replies(app, reply, message_pk),
     )
+    planned = partial(store.PlannedReply, kind, recipient, reply.language, message_id)
     if held_back is not None:
-        return store.PlannedReply(kind, recipient, reply.language, message_id, None, held_back)
-    rendered = app.renderers[analysis.vacancy].render(reply, firm.name)
-    sender = Mailbox(firm.name, str(firm.address))
-    content = compose(reply, rendered, sender, message_id, reply.written_at)
-    return store.PlannedReply(kind, recipient, reply.language, message_id, content)
+        return planned(None, held_back)
+    try:
+        rendered = app.renderers[analysis.vacancy].render(reply, firm.name)
+        sender = Mailbox(firm.name, str(firm.address))
+        content = compose(reply, rendered, sender, message_id, reply.written_at)
+    except Exception as exc:  # a template or an address nobody foresaw: keep the verdict
+        log.error("reply to message %s not written: %s", message_pk, type(exc).__name__)
+        return planned(None, f"compose_failed: {type(exc).__name__}", failed=True)
+    return planned(content)
 
 
 def _answered_by_people(analysis: Analysis) -> bool:

@@ -28,6 +28,7 @@ def format_report(report: CycleReport) -> str:
         for label, count in (
             ("replies to retry", report.delivery.retrying),
             ("replies failed", report.delivery.failed),
+            ("replies held back (relay)", report.delivery.held_back),
             ("replies waiting (rate)", report.delivery.deferred),
         )
         if count

@@ -1,6 +1,6 @@
 """Answer: templates, the reply policy, composing and delivering replies, exports."""
 
-from notify.compose import compose
+from notify.compose import ComposeError, compose, envelope_address, needs_smtputf8
 from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
 from notify.exportdir import ExportRefused
@@ -22,6 +22,7 @@ from notify.workdays import WorkingCalendar, holiday_names
 __all__ = [
     "CAP_WINDOW",
     "EXPORT_COLUMNS",
+    "ComposeError",
     "DeliveryFailed",
     "DeliveryPolicy",
     "DeliveryReport",
@@ -43,6 +44,8 @@ __all__ = [
     "WorkingCalendar",
     "compose",
     "deliver_due",
+    "envelope_address",
     "holiday_names",
+    "needs_smtputf8",
     "write_export",
 ]

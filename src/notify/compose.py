@@ -1,15 +1,64 @@
-"""Turn a rendered reply into RFC 5322 bytes with the headers DESIGN §6 asks for."""
+"""Turn a rendered reply into RFC 5322 bytes with the headers DESIGN §6 asks for.
 
+Three things the email package would otherwise get wrong for us:
+
+- `In-Reply-To` and `References` are written as bare message ids, folded
+  only between ids. The package turns an id longer than a line (Exchange
+  writes 80 to 100 characters) into an RFC 2047 encoded word, which no mail
+  program recognises as the id it is, so the reply would lose its thread.
+- No header line exceeds RFC 5322's 998 octets: names and subjects taken
+  from inbound mail are shortened, and the finished message is checked.
+- A reply to an address with a non-ASCII local part (RFC 6532) is written
+  with UTF-8 headers, for a relay that offers SMTPUTF8; a non-ASCII domain
+  alone is written in its ASCII form (IDNA), which every relay takes.
+"""
+
+import re
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import EmailPolicy
 from email.utils import format_datetime
+from typing import Any
+
+import idna
 
 from notify.reply import Mailbox, Reply
 from notify.templates import RenderedReply
 
-_CONTROL = dict.fromkeys(range(32), " ")
+MAX_LINE_OCTETS = 998
+MAX_NAME_CHARS = 120
+MAX_SUBJECT_CHARS = 250
+# References keeps the thread's first id and its most recent ones (RFC 5322 §3.6.4).
+MAX_REFERENCES = 10
+_THREAD_HEADERS = frozenset({"in-reply-to", "references"})
+_MESSAGE_ID = re.compile(r"<[!-;=?-~]{1,900}>")  # printable ASCII, no "<" or ">" inside
+# C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional
+# embeddings, overrides and isolates that can make a name read backwards.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ADDRESS_SPECIALS = re.compile(r'[\s<>()\[\]\\,;:"@]')
+
+
+class ComposeError(ValueError):
+    """The reply cannot be written as a message (an address no relay would take)."""
+
+
+class _ReplyPolicy(EmailPolicy):
+    """The SMTP policy, but thread headers are folded between ids and never encoded."""
+
+    def fold(self, name: str, value: Any) -> str:
+        if name.lower() in _THREAD_HEADERS:
+            return _fold_ids(name, str(value), self.linesep)
+        return str(super().fold(name, value))
+
+    def fold_binary(self, name: str, value: Any) -> bytes:
+        if name.lower() in _THREAD_HEADERS:
+            return _fold_ids(name, str(value), self.linesep).encode("ascii")
+        return bytes(super().fold_binary(name, value))
+
+
+_ASCII_POLICY = _ReplyPolicy(linesep="\r\n")
+_UTF8_POLICY = _ReplyPolicy(linesep="\r\n", utf8=True)
 
 
 def compose(
@@ -17,28 +66,98 @@ def compose(
 ) -> bytes:
     """Build the message; every header value from inbound data is cleaned first.
 
-    Inbound names and subjects pass through `_clean`, which turns CR, LF and
-    other control characters into spaces, so nothing an applicant writes can
-    add a header.
+    Inbound names and subjects pass through `clean_header_text`, so nothing
+    an applicant writes can add a header or reorder what a reader sees.
+    Raises `ComposeError` for a recipient no relay would accept.
     """
-    assert reply.to is not None
-    message = EmailMessage(policy=SMTP)
-    message["From"] = Address(_clean(sender.name), addr_spec=sender.address)
-    message["To"] = Address(_clean(reply.to.name), addr_spec=reply.to.address)
-    message["Subject"] = _clean(rendered.subject)
+    if reply.to is None:
+        raise ComposeError("a reply needs a recipient")
+    recipient = envelope_address(reply.to.address)
+    message = EmailMessage(policy=_UTF8_POLICY if needs_smtputf8(recipient) else _ASCII_POLICY)
+    message["From"] = Address(clean_header_text(sender.name), addr_spec=sender.address)
+    local, _, domain = recipient.rpartition("@")
+    message["To"] = Address(_shortened(reply.to.name, MAX_NAME_CHARS), local, domain)
+    message["Subject"] = _shortened(rendered.subject, MAX_SUBJECT_CHARS)
     message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id
-    if reply.in_reply_to:
-        message["In-Reply-To"] = _clean(reply.in_reply_to)
-    if reply.references:
-        message["References"] = _clean(" ".join(reply.references))
+    in_reply_to = message_ids([reply.in_reply_to] if reply.in_reply_to else [])
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to[0]
+    references = _trimmed(message_ids(reply.references))
+    if references:
+        message["References"] = " ".join(references)
     message["Auto-Submitted"] = "auto-replied"
     message["X-Auto-Response-Suppress"] = "All"
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
     message["Content-Language"] = reply.language
-    return message.as_bytes()
+    data = message.as_bytes()
+    _check_line_lengths(data)
+    return data
 
 
-def _clean(value: str) -> str:
-    return " ".join(value.translate(_CONTROL).split())
+def envelope_address(address: str) -> str:
+    """The address as a relay must be given it: the domain checked and in ASCII
+    (IDNA 2008); the local part as written, which needs SMTPUTF8 when it is not ASCII.
+
+    Raises `ComposeError` for anything that is not a plain mailbox address.
+    """
+    local, at, domain = address.strip().rpartition("@")
+    if not at or not local or not domain or len(local) > 64 or len(address) > 254:
+        raise ComposeError("not a mailbox address")
+    if (
+        _ADDRESS_SPECIALS.search(local)
+        or _ADDRESS_SPECIALS.search(domain)
+        or _UNSAFE.search(address)
+    ):
+        raise ComposeError("the address holds characters no relay accepts")
+    if "." not in domain.strip("."):
+        raise ComposeError("the domain is not a name on the internet")
+    try:
+        ascii_domain = idna.encode(domain.rstrip("."), uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError) as exc:
+        raise ComposeError("the domain is not a valid host name") from exc
+    return f"{local}@{ascii_domain}"
+
+
+def needs_smtputf8(address: str) -> bool:
+    return not address.isascii()
+
+
+def message_ids(values: list[str] | tuple[str, ...]) -> list[str]:
+    """The well-formed message ids among `values`, each once; anything else is dropped."""
+    found = (_MESSAGE_ID.fullmatch(value.strip()) for value in values)
+    return list(dict.fromkeys(match.group(0) for match in found if match))
+
+
+def clean_header_text(value: str) -> str:
+    """One line of text with no control or direction-changing characters."""
+    return " ".join(_UNSAFE.sub(" ", value).split())
+
+
+def _shortened(value: str, limit: int) -> str:
+    cleaned = clean_header_text(value)
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
+
+
+def _trimmed(ids: list[str]) -> list[str]:
+    if len(ids) <= MAX_REFERENCES:
+        return ids
+    return [ids[0], *ids[-(MAX_REFERENCES - 1) :]]
+
+
+def _fold_ids(name: str, value: str, linesep: str) -> str:
+    """`Name: <a> <b>` with a fold before an id that would pass 78 columns."""
+    lines = [f"{name}:"]
+    for message_id in value.split():
+        if len(lines[-1]) > len(name) + 1 and len(lines[-1]) + 1 + len(message_id) > 78:
+            lines.append("")
+        lines[-1] += f" {message_id}"
+    return linesep.join(lines) + linesep
+
+
+def _check_line_lengths(data: bytes) -> None:
+    head = data.split(b"\r\n\r\n", 1)[0]
+    longest = max((len(line) for line in head.split(b"\r\n")), default=0)
+    if longest > MAX_LINE_OCTETS:
+        raise ComposeError(f"a header line of {longest} octets")

@@ -3,22 +3,18 @@
 The whole policy is `hold_back_reason`: the conductor stores its answer
 with the reply as `suppressed`, so a withheld reply is a decision on
 record, not a silent gap. Verdicts that call for no reply at all (machine
-mail, replies to our own replies) never reach it.
+mail, replies to our own replies) never reach it; the signals that a
+program sent a message are found by `parse` and arrive here by name.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 
+from notify.compose import ComposeError, envelope_address
 from notify.reply import Reply
 
 # The per-address cap counts replies over this span, back from the message's arrival.
 CAP_WINDOW = timedelta(hours=24)
-
-_NO_REPLY_LOCAL_PART = re.compile(
-    r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|postmaster|bounces?)([+\-_.].*)?$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -30,12 +26,20 @@ class ReplyPolicy:
     max_replies_per_address: int = 3
 
     def hold_back_reason(
-        self, reply: Reply, *, dmarc_failed: bool, replies_in_window: int
+        self,
+        reply: Reply,
+        *,
+        machine_signal: str | None,
+        dmarc_failed: bool,
+        replies_in_window: int,
     ) -> str | None:
         """Why this reply must not be sent, or None when it may go. The first rule decides:
 
         - `null_sender`: no address to answer;
-        - `no_reply_sender`: noreply@, postmaster@, mailer-daemon@ and the like;
+        - `invalid_address`: an address no relay would take (see `envelope_address`);
+        - the machine signal `parse` found (`auto_submitted`, `list_headers`,
+          `machine_address`, ... see `parse.machines`): RFC 3834 asks that
+          machines get no automatic answer, whatever the verdict;
         - `own_address`: our own address or domains (a loop, or our staff);
         - `dmarc_fail`: our receiving server found the From address forged, so
           a reply would go to someone who never wrote (backscatter);
@@ -44,9 +48,13 @@ class ReplyPolicy:
         """
         if reply.to is None or not reply.to.address:
             return "null_sender"
-        local, _, domain = reply.to.address.lower().rpartition("@")
-        if _NO_REPLY_LOCAL_PART.match(local):
-            return "no_reply_sender"
+        try:
+            envelope_address(reply.to.address)
+        except ComposeError:
+            return "invalid_address"
+        if machine_signal is not None:
+            return machine_signal
+        domain = reply.to.address.lower().rpartition("@")[2]
         if reply.to.address.lower() in self.own_addresses or domain in self.own_domains:
             return "own_address"
         if dmarc_failed:

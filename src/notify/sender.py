@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import store
-from notify.transport import DeliveryFailed, Transport
+from notify.transport import DeliveryFailed, DeliveryHeldBack, Transport
 
 log = logging.getLogger("mailroom.reply")
 
@@ -59,12 +59,14 @@ class DeliveryReport:
     retrying: int = 0
     failed: int = 0
     deferred: int = 0
+    held_back: int = 0
 
     def add(self, other: "DeliveryReport") -> None:
         """Fold in a later drain's counts (its deferred count replaces ours)."""
         self.delivered += other.delivered
         self.retrying += other.retrying
         self.failed += other.failed
+        self.held_back += other.held_back
         self.deferred = other.deferred
 
 
@@ -104,6 +106,12 @@ def _deliver(
     rate.record(now())
     try:
         answer = transport.deliver(reply.recipient, reply.rfc_message_id, reply.content)
+    except DeliveryHeldBack as held:
+        with db.transaction() as session:
+            store.mark_suppressed(session, reply.id, held.reason, now())
+        log.warning("reply %s held back (%s)", reply.rfc_message_id, held.reason)
+        report.held_back += 1
+        return
     except DeliveryFailed as failure:
         _failed(db, now(), policy, reply, failure, report)
         return

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from notify.transport import DeliveryFailed
+from notify.compose import ComposeError, envelope_address, needs_smtputf8
+from notify.transport import DeliveryFailed, DeliveryHeldBack
 
 Security = Literal["tls", "starttls", "plain"]
 
@@ -46,10 +47,17 @@ class SmtpTransport:
         self._session: smtplib.SMTP | None = None
 
     def deliver(self, recipient: str, message_id: str, content: bytes) -> str:
+        """Send one reply; an international address goes with SMTPUTF8 (RFC 6531)
+        where the relay offers it, and is held back where it does not."""
+        try:
+            address = envelope_address(recipient)
+        except ComposeError as exc:
+            raise DeliveryFailed(f"invalid recipient: {exc}", temporary=False) from exc
         try:
             session = self._session or self._connect()
             self._session = session
-            answer = _send(session, self.server.sender, recipient, content)
+            options = _utf8_options(session) if needs_smtputf8(address) else []
+            answer = _send(session, self.server.sender, address, content, options)
         except smtplib.SMTPResponseException as exc:
             self.close()
             answer = _answer(exc.smtp_code, exc.smtp_error)
@@ -95,9 +103,17 @@ class SmtpTransport:
         return session
 
 
-def _send(session: smtplib.SMTP, sender: str, recipient: str, content: bytes) -> str:
+def _utf8_options(session: smtplib.SMTP) -> list[str]:
+    if not session.has_extn("smtputf8"):
+        raise DeliveryHeldBack("smtputf8_unsupported")
+    return ["SMTPUTF8", "BODY=8BITMIME"] if session.has_extn("8bitmime") else ["SMTPUTF8"]
+
+
+def _send(
+    session: smtplib.SMTP, sender: str, recipient: str, content: bytes, options: list[str]
+) -> str:
     """MAIL, RCPT and DATA one by one, so the server's final answer can be kept."""
-    for code, text in (session.mail(sender), session.rcpt(recipient)):
+    for code, text in (session.mail(sender, options), session.rcpt(recipient)):
         if code >= 400:
             raise smtplib.SMTPResponseException(code, text)
     code, text = session.data(content)

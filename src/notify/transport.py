@@ -21,9 +21,19 @@ class DeliveryFailed(Exception):
         self.temporary = temporary
 
 
+class DeliveryHeldBack(Exception):
+    """The reply cannot travel this way at all (the relay lacks SMTPUTF8 for an
+    international address): held back with `reason`, not retried."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class Transport(Protocol):
     def deliver(self, recipient: str, message_id: str, content: bytes) -> str:
-        """Hand the message on; return the peer's answer, or raise DeliveryFailed."""
+        """Hand the message on; return the peer's answer, or raise DeliveryFailed
+        (or DeliveryHeldBack when no attempt can ever succeed)."""
         ...
 
     def discard(self, message_id: str) -> None:

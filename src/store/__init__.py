@@ -12,6 +12,7 @@ from store.delivery import (
     mark_failed,
     mark_retry,
     mark_sent,
+    mark_suppressed,
     release_claims,
 )
 from store.identity import normalise_address
@@ -70,6 +71,7 @@ __all__ = [
     "mark_failed",
     "mark_retry",
     "mark_sent",
+    "mark_suppressed",
     "normalise_address",
     "outbox_counts",
     "pending_revision",

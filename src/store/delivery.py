@@ -12,10 +12,9 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from store.models import DeliveryAttempt, OutboxReply
-from store.outbox import PLANNED
+from store.outbox import FAILED, PLANNED, SUPPRESSED
 
 SENT = "sent"
-FAILED = "failed"
 BOUNCED = "bounced"
 
 
@@ -70,6 +69,12 @@ def mark_failed(session: Session, reply_id: int, answer: str, now: datetime) -> 
     """A permanent failure (or retries spent): the reply will not be sent."""
     row = _attempt(session, reply_id, FAILED, answer, now)
     row.status, row.reason = FAILED, answer[:200]
+
+
+def mark_suppressed(session: Session, reply_id: int, reason: str, now: datetime) -> None:
+    """Held back at sending time (the relay cannot carry it): decided, not sent."""
+    row = _attempt(session, reply_id, SUPPRESSED, reason, now)
+    row.status, row.reason = SUPPRESSED, reason
 
 
 def mark_bounced(

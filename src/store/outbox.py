@@ -10,14 +10,16 @@ from store.models import InboundMessage, OutboxReply
 
 PLANNED = "planned"
 SUPPRESSED = "suppressed"
+FAILED = "failed"
 
 
 @dataclass(frozen=True)
 class PlannedReply:
     """A reply ready to store: rendered bytes and its fixed `Message-ID`.
 
-    `content` is None for a suppressed reply, whose `reason` says why it is
-    held back.
+    `content` is None for a reply held back (its `reason` says why) and for
+    one that could not be written (`failed`, its `reason` says what went
+    wrong): either way the decision it belongs to is stored with it.
     """
 
     kind: str
@@ -26,9 +28,12 @@ class PlannedReply:
     rfc_message_id: str
     content: bytes | None
     reason: str | None = None
+    failed: bool = False
 
     @property
     def status(self) -> str:
+        if self.failed:
+            return FAILED
         return PLANNED if self.reason is None else SUPPRESSED
 
 

@@ -12,9 +12,10 @@ from mailroom.clock import fixed_clock
 from mailroom.cycle import run_cycle
 from mailroom.pipeline import handle
 from mailroom.settings import Settings, TemplateSettings
+from parse import PdfText
 from store.models import InboundMessage, OutboxReply
 
-from ..support import EXAMPLE_INBOX, TEST_NOW
+from ..support import EXAMPLE_INBOX, MX, TEST_NOW
 
 
 def _only(app: App, case_id: str) -> MaildirSource:
@@ -24,41 +25,63 @@ def _only(app: App, case_id: str) -> MaildirSource:
     (target / "cur").mkdir(parents=True)
     (target / "new").mkdir()
     (target / "cur" / path.name).write_bytes(path.read_bytes())
-    return MaildirSource("example", target)
+    return MaildirSource("example", target, (MX,))
 
 
 def _broken_templates(settings: Settings, tmp: Path) -> Settings:
     return settings.model_copy(update={"templates": TemplateSettings(directory=tmp / "missing")})
 
 
-def test_a_failing_message_is_kept_and_handled_on_the_next_run(
-    settings: Settings, isolated_env: Path
-) -> None:
-    broken = build_app(_broken_templates(settings, isolated_env), fixed_clock(TEST_NOW))
-    prepare_database(broken)
-    source = _only(broken, "01-valid-nl")
-    broken = dataclasses.replace(broken, sources=(source,))
+class _FailingReader:
+    """A PDF reader that fails the way a bug would: judging the message raises."""
+
+    def read(self, data: bytes) -> PdfText:
+        raise RuntimeError("reader broke")
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+def test_a_failing_message_is_kept_and_handled_on_the_next_run(app: App) -> None:
+    source = _only(app, "01-valid-nl")
+    broken = dataclasses.replace(app, sources=(source,), pdf=_FailingReader())  # type: ignore[arg-type]
 
     first = run_cycle(broken)
-    broken.close()
 
     assert first.failed == 1 and first.delivery.delivered == 0
-    with broken.db.transaction() as session:
+    with app.db.transaction() as session:
         [row] = session.query(InboundMessage).all()
         assert (row.status, row.attempts, row.verdict) == ("failed", 1, None)
-        assert "TemplateNotFound" in (row.error or "")
+        assert "reader broke" in (row.error or "")
         assert session.query(OutboxReply).count() == 0
 
-    fixed = dataclasses.replace(build_app(settings, fixed_clock(TEST_NOW)), sources=(source,))
-    second = run_cycle(fixed)
-    fixed.close()
+    second = run_cycle(dataclasses.replace(app, sources=(source,)))
 
     assert second.verdicts == {"valid": 1} and second.delivery.delivered == 1
-    with fixed.db.transaction() as session:
+    with app.db.transaction() as session:
         [row] = session.query(InboundMessage).all()
         assert (row.status, row.attempts, row.verdict, row.error) == ("processed", 2, "valid", None)
         assert session.query(OutboxReply).count() == 1
-    assert len(list(Path(settings.transport.directory).glob("*.eml"))) == 1
+    assert len(list(Path(app.settings.transport.directory).glob("*.eml"))) == 1
+
+
+def test_a_reply_that_cannot_be_written_keeps_its_verdict(
+    settings: Settings, isolated_env: Path
+) -> None:
+    """Composing happens with the decision; its failure is recorded, never the verdict lost."""
+    with build_app(_broken_templates(settings, isolated_env), fixed_clock(TEST_NOW)) as broken:
+        prepare_database(broken)
+        report = run_cycle(dataclasses.replace(broken, sources=(_only(broken, "01-valid-nl"),)))
+        with broken.db.transaction() as session:
+            [row] = session.query(InboundMessage).all()
+            [reply] = session.query(OutboxReply).all()
+    assert report.failed == 0 and report.verdicts == {"valid": 1}
+    assert (row.status, row.verdict, row.error) == ("processed", "valid", None)
+    assert (reply.status, reply.reason, reply.content) == (
+        "failed",
+        "compose_failed: TemplateNotFound",
+        None,
+    )
 
 
 def test_a_planned_reply_not_yet_delivered_goes_out_once_next_cycle(app: App) -> None:

@@ -1,23 +1,30 @@
 """Replies over SMTP to a real aiosmtpd peer: once, with their Message-ID, at a pace."""
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
-from email.policy import default
+from email.message import EmailMessage
+from email.policy import SMTPUTF8, default
 from pathlib import Path
 
 import pytest
 
 import store
+from ingest import MaildirSource
 from ingest.imap_append import SentFolder
 from ingest.imap_connection import ImapServer
+from mailroom.app import App
+from mailroom.cycle import run_cycle
 from notify import DeliveryFailed, DeliveryPolicy, SendRate, deliver_due
 from notify.smtp import SmtpServer, SmtpTransport
-from store.models import DeliveryAttempt, OutboxReply
+from store.models import DeliveryAttempt, InboundMessage, OutboxReply
 
 from ..dovecot import Dovecot
+from ..mailbuilder import CV, LETTER
 from ..smtpserver import SmtpPeer, free_port, smtp_peer
 from ..store_fixtures import migrated_database
+from ..support import MX
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 POLICY = DeliveryPolicy(per_minute=100, max_attempts=5)
@@ -199,3 +206,63 @@ def test_a_sent_reply_is_filed_in_the_sent_folder(
     [copy] = dovecot.messages("Sent")
     assert rfc_id.encode() in copy
     assert all("\\Seen" in flags for flags in dovecot.flags("Sent").values())
+
+
+JURGEN = "jürgen.müller@bücher.example"
+
+
+def _international_application() -> bytes:
+    """An application from an address with a non-ASCII local part (RFC 6532 headers)."""
+    message = EmailMessage(policy=SMTPUTF8)
+    message["Received"] = (
+        "from mail.bücher.example by mx1.chassesearch.nl; Mon, 22 Dec 2025 10:00:00 +0100"
+    )
+    message["From"] = f"Jürgen Müller <{JURGEN}>"
+    message["To"] = "info@chassesearch.nl"
+    message["Subject"] = "Sollicitatie"
+    message["Message-ID"] = "<jm.1@bücher.example>"
+    message.set_content("Hierbij mijn sollicitatie.")
+    message.add_attachment(LETTER, "application", "pdf", filename="Motivatiebrief.pdf")
+    message.add_attachment(CV, "application", "pdf", filename="CV.pdf")
+    return message.as_bytes()
+
+
+def _answer_over(app: App, peer: SmtpPeer, tmp: Path) -> OutboxReply:
+    box = tmp / "box"
+    for folder in ("cur", "new", "tmp"):
+        (box / folder).mkdir(parents=True)
+    (box / "new" / "1766394000.jm.mx1").write_bytes(_international_application())
+    run_cycle(
+        dataclasses.replace(
+            app, sources=(MaildirSource("box", box, (MX,)),), transport=_transport(peer)
+        )
+    )
+    with app.db.transaction() as session:
+        [row] = session.query(InboundMessage).all()
+        assert (row.status, row.verdict) == ("processed", "valid")
+        [reply] = session.query(OutboxReply).all()
+        session.expunge(reply)
+        return reply
+
+
+def test_an_international_address_is_answered_with_smtputf8_where_offered(
+    app: App, isolated_env: Path
+) -> None:
+    with smtp_peer(isolated_env, smtputf8=True) as peer:
+        reply = _answer_over(app, peer, isolated_env)
+        assert reply.status == "sent"
+        [envelope] = peer.handler.received
+    assert envelope.rcpt_tos == ["jürgen.müller@xn--bcher-kva.example"]
+    assert "SMTPUTF8" in envelope.mail_options
+    head = envelope.content.split(b"\r\n\r\n", 1)[0].decode("utf-8")
+    assert "\r\nTo: =?utf-8?q?J=C3=BCrgen_M=C3=BCller?=" not in head  # UTF-8 as is, not encoded
+    assert "\r\nTo: Jürgen Müller <jürgen.müller@xn--bcher-kva.example>" in head
+
+
+def test_an_international_address_is_held_back_where_the_relay_lacks_smtputf8(
+    app: App, isolated_env: Path
+) -> None:
+    with smtp_peer(isolated_env, smtputf8=False) as peer:
+        reply = _answer_over(app, peer, isolated_env)
+        assert peer.handler.received == []
+    assert (reply.status, reply.reason) == ("suppressed", "smtputf8_unsupported")

@@ -146,3 +146,78 @@ def test_delivering_twice_leaves_one_file_with_the_same_bytes(tmp_path: Path) ->
     (written,) = tmp_path.iterdir()
     assert written.read_bytes() == raw
     assert not list(tmp_path.glob("*.partial"))
+
+
+# --- headers that survive real mail programs --------------------------------------------
+
+EXCHANGE_ID = (
+    "<AM0PR01MB6548C7E2A1B94F3D8E5A0C77D2B19@AM0PR01MB6548.eurprd01.prod.exchangelabs.com>"
+)
+
+
+def test_a_long_exchange_message_id_is_threaded_unencoded() -> None:
+    """Exchange ids run to 80-100 characters: written as they are, never as =?...?=."""
+    long_id = EXCHANGE_ID.replace("AM0PR", "AM0PR" + "X" * 10)
+    assert len(long_id) >= 100
+    reply = make_reply(in_reply_to=long_id, references=("<first@example.nl>", long_id))
+    raw = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+    assert b"=?" not in raw.split(b"\r\n\r\n", 1)[0].replace(b"Subject:", b"")
+    assert f"\r\nIn-Reply-To: {long_id}\r\n".encode() in raw
+    message = parsed(raw)
+    assert message["In-Reply-To"] == long_id
+    assert message["References"].split() == ["<first@example.nl>", long_id]
+
+
+def test_references_keep_the_first_and_the_latest_ids() -> None:
+    thread = tuple(f"<m{n}@example.nl>" for n in range(25))
+    reply = make_reply(in_reply_to=thread[-1], references=thread)
+    message = parsed(compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT))
+    assert message["References"].split() == [thread[0], *thread[-9:]]
+
+
+def test_malformed_ids_are_left_out_of_the_thread() -> None:
+    reply = make_reply(in_reply_to="no brackets@example.nl", references=("<a b@x>", "<ok@x.nl>"))
+    message = parsed(compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT))
+    assert "In-Reply-To" not in message
+    assert message["References"] == "<ok@x.nl>"
+
+
+def test_a_5000_character_display_name_is_shortened_to_fit_a_line() -> None:
+    reply = make_reply(to=Mailbox("Jan " * 1250, "jan@example.nl"))
+    raw = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+    assert max(len(line) for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n")) <= 998
+    (to,) = parsed(raw)["To"].addresses
+    assert to.addr_spec == "jan@example.nl"
+    assert to.display_name.endswith("…") and len(to.display_name) <= 120
+
+
+def test_a_long_subject_is_shortened() -> None:
+    rendered = RenderedReply("Re: " + "sollicitatie " * 500, RENDERED.text, RENDERED.html)
+    raw = compose(make_reply(), rendered, SENDER, MESSAGE_ID, COMPOSED_AT)
+    subject = parsed(raw)["Subject"]
+    assert subject.startswith("Re: sollicitatie") and len(subject) <= 250
+
+
+@pytest.mark.parametrize("unsafe", ["\u202e", "\u2066", "\x7f", "\x85", "\u2028", "\x00", "\x1b"])
+def test_control_and_direction_characters_are_removed(unsafe: str) -> None:
+    reply = make_reply(to=Mailbox(f"Jan{unsafe}fdp.exe", "jan@example.nl"))
+    rendered = RenderedReply(f"Re: Sollicitatie{unsafe}fdp.exe", RENDERED.text, RENDERED.html)
+    message = parsed(compose(reply, rendered, SENDER, MESSAGE_ID, COMPOSED_AT))
+    (to,) = message["To"].addresses
+    assert unsafe not in to.display_name and unsafe not in message["Subject"]
+    assert to.display_name == "Jan fdp.exe"
+
+
+def test_an_international_local_part_is_written_in_utf8() -> None:
+    """RFC 6532: the relay must offer SMTPUTF8, which the SMTP transport checks."""
+    reply = make_reply(to=Mailbox("Jürgen", "jürgen@bücher.example"))
+    raw = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+    assert "To: Jürgen <jürgen@xn--bcher-kva.example>".encode() in raw
+
+
+def test_an_international_domain_alone_is_written_in_ascii() -> None:
+    reply = make_reply(to=Mailbox("Jürgen", "jurgen@bücher.example"))
+    raw = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+    assert raw.split(b"\r\n\r\n", 1)[0].isascii()
+    (to,) = parsed(raw)["To"].addresses
+    assert to.addr_spec == "jurgen@xn--bcher-kva.example"
