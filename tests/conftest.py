@@ -13,6 +13,7 @@ from mailroom.clock import fixed_clock
 from mailroom.config import load_settings
 from mailroom.settings import Settings
 
+from . import replycheck
 from .support import EXAMPLE_CONFIG, REPO, TEST_NOW
 
 
@@ -47,3 +48,20 @@ def app(settings: Settings) -> Iterator[App]:
     prepare_database(built)
     yield built
     built.close()
+
+
+@pytest.fixture(autouse=True)
+def _replies_fit_rfc_5322(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test, every reply written to an outbox under its tmp_path fits."""
+    uses_tmp = "tmp_path" in request.fixturenames
+    folder: Path | None = request.getfixturevalue("tmp_path") if uses_tmp else None
+    yield
+    if folder is not None:
+        replycheck.assert_replies_fit(folder)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    terminalreporter.write_line(
+        f"reply header lines checked in {replycheck.checked} replies: none above "
+        f"{replycheck.MAX_LINE_OCTETS} octets"
+    )

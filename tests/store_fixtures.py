@@ -5,8 +5,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import store
+from mailroom.app import App, build_app, prepare_database
+from mailroom.clock import fixed_clock
+from mailroom.settings import Settings
 
 from .databases import fresh_postgres_url
+from .support import TEST_NOW
 
 ENGINES = ["sqlite", "postgresql"]
 
@@ -29,3 +33,26 @@ def migrated_database(engine: str, tmp_path: Path) -> Iterator[store.Database]:
             yield database
         finally:
             database.dispose()
+
+
+@contextmanager
+def app_on_engine(engine: str, settings: Settings) -> Iterator[App]:
+    """The app `settings` build, its store on `engine` (SQLite: the configured file;
+    PostgreSQL: a fresh database), migrated and ready to run."""
+
+    @contextmanager
+    def built(url: str) -> Iterator[App]:
+        configured = settings.model_copy(
+            update={"store": settings.store.model_copy(update={"url": url})}
+        )
+        with build_app(configured, fixed_clock(TEST_NOW)) as app:
+            store.upgrade(app.db)
+            prepare_database(app)
+            yield app
+
+    if engine == "sqlite":
+        with built(settings.store.url) as app:
+            yield app
+        return
+    with fresh_postgres_url() as url, built(url) as app:
+        yield app

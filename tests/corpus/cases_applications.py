@@ -856,7 +856,7 @@ CASES: tuple[Case, ...] = (
         ),
     ),
     Case(
-        "075-invalid-question-that-mentions-the-cv",
+        "075-question-that-mentions-the-cv",
         "Wendy Bosch <wendy.bosch@example.nl>",
         "Vraag over het cv",
         "Moet mijn cv in het Nederlands zijn, of mag het ook in het Engels?",

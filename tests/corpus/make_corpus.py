@@ -13,11 +13,13 @@ no case names any more; nothing else in the folder is touched.
 import sys
 from pathlib import Path
 
-from . import cases_applications
+from . import cases_applications, cases_autoreplies, cases_bounces, cases_bulk
 from .builders import Case, message_bytes
 
 HERE = Path(__file__).resolve().parent
-CASES: tuple[Case, ...] = cases_applications.CASES
+CASES: tuple[Case, ...] = (
+    cases_applications.CASES + cases_bounces.CASES + cases_autoreplies.CASES + cases_bulk.CASES
+)
 
 
 def write_corpus(out_dir: Path) -> list[Path]:

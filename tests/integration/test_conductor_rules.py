@@ -14,7 +14,7 @@ from mailroom.settings import Settings
 from store.models import Applicant, Blob, InboundMessage, OutboxReply
 
 from ..mailbuilder import CV, LETTER
-from ..support import TEST_NOW
+from ..support import MX, TEST_NOW
 
 CET = timezone(timedelta(hours=1))
 ARRIVED = datetime(2025, 12, 22, 10, 0, tzinfo=CET)
@@ -45,7 +45,7 @@ def _run(app: App, tmp: Path, *messages: EmailMessage | bytes) -> None:
     for n, message in enumerate(messages):
         raw = message if isinstance(message, bytes) else message.as_bytes()
         (tmp / "box" / "new" / f"{n}.{datetime.now().timestamp()}.mx1").write_bytes(raw)
-    run_cycle(dataclasses.replace(app, sources=(MaildirSource("box", tmp / "box"),)))
+    run_cycle(dataclasses.replace(app, sources=(MaildirSource("box", tmp / "box", (MX,)),)))
 
 
 def test_oversized_message_keeps_headers_and_asks_for_a_smaller_one(

@@ -13,7 +13,7 @@ from mailroom.app import App
 from mailroom.cycle import run_cycle
 from store.models import InboundMessage, OutboxReply, Submission
 
-from ..support import EXAMPLE_INBOX
+from ..support import EXAMPLE_INBOX, MX
 
 CET = timezone(timedelta(hours=1))
 SANNE = "Sanne de Vries <sanne.devries@example.nl>"
@@ -44,7 +44,7 @@ def _inbox(tmp: Path, mails: list[bytes]) -> MaildirSource:
         (tmp / "box" / folder).mkdir(parents=True, exist_ok=True)
     for n, raw in enumerate(mails):
         (tmp / "box" / "cur" / f"{n}.mx1:2,S").write_bytes(raw)
-    return MaildirSource("followups", tmp / "box")
+    return MaildirSource("followups", tmp / "box", (MX,))
 
 
 def test_incomplete_follow_up_is_a_supplement_without_a_resubmit_request(

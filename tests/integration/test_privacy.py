@@ -18,35 +18,17 @@ from mailroom.privacy import export_for_committee, export_subject, forget, purge
 from mailroom.settings import Settings
 from store.models import AuditEntry
 
-from ..databases import fresh_postgres_url
-from ..support import TEST_NOW
+from ..store_fixtures import ENGINES, app_on_engine
 
 SANNE = "sanne.devries@example.nl"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=ENGINES)
 def loaded(request: pytest.FixtureRequest, settings: Settings, isolated_env: Path) -> Iterator[App]:
     """The example inbox handled once, on the engine under test."""
-
-    def built(url: str) -> App:
-        configured = settings.model_copy(
-            update={"store": settings.store.model_copy(update={"url": url})}
-        )
-        app = build_app(configured, fixed_clock(TEST_NOW))
-        store.upgrade(app.db)
-        prepare_database(app)
+    with app_on_engine(request.param, settings) as app:
         run_cycle(app)
-        return app
-
-    if request.param == "sqlite":
-        app = built(settings.store.url)
         yield app
-        app.close()
-        return
-    with fresh_postgres_url() as url:
-        app = built(url)
-        yield app
-        app.close()
 
 
 def _cv_sentence(make_inbox: ModuleType) -> str:

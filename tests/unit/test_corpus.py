@@ -21,6 +21,7 @@ from ingest.received import arrival_time
 from parse import Analysis, ParseContext, VacancyWindow, Verdict, analyse
 
 from ..corpus import make_corpus
+from ..support import MX
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -71,18 +72,24 @@ REQUIRED_REASONS = frozenset(
     }
 )
 REQUIRED_FLAGS = frozenset(
-    {"no_text", "extra_attachment", "forwarded_by_staff", "reply_to_our_reply"}
+    {
+        "no_text",
+        "extra_attachment",
+        "forwarded_by_staff",
+        "reply_to_our_reply",
+        "display_name_address",
+    }
 )
 MINIMUM_MULTI_REASON = 5  # invalid messages that name more than one problem
 REQUIRED_KEYS = frozenset({"verdict", "reasons", "flags"})
 OPTIONAL_KEYS = frozenset(
-    {"sender", "language", "bounced", "attachments", "original_size", "xfail"}
+    {"sender", "language", "bounced", "attachments", "original_size", "xfail", "reply", "held_back"}
 )
 
 
 def context_for(raw: bytes, entry: dict[str, Any]) -> ParseContext:
     """The seed vacancy's context, as of the message's topmost Received date."""
-    arrived_at = arrival_time(raw)
+    arrived_at = arrival_time(raw, (MX,))
     assert arrived_at is not None, "every corpus message carries a dated Received header"
     return ParseContext(
         arrived_at=arrived_at,
@@ -183,3 +190,33 @@ def test_generator_reproduces_the_committed_messages(tmp_path: Path) -> None:
     assert sorted(regenerated) == sorted(committed)
     stale = sorted(name for name, data in committed.items() if regenerated[name] != data)
     assert stale == [], "run `python -m tests.corpus.make_corpus` and commit the result"
+
+
+MACHINE_SIGNALS = frozenset(
+    {
+        "delivery_report",
+        "auto_submitted",
+        "autoreply_header",
+        "auto_response_suppress",
+        "auto_reply_subject",
+        "list_headers",
+        "precedence",
+        "bulk_sender",
+        "spam_flag",
+        "null_return_path",
+        "machine_address",
+        "machine_return_path",
+        "machine_sender_header",
+    }
+)
+
+
+def test_corpus_shows_every_machine_signal_and_kind() -> None:
+    """Each signal of parse.machines appears in some message, and each automated reason."""
+    seen: set[str] = set()
+    for name, entry in EXPECTED.items():
+        raw = (CORPUS / name).read_bytes()
+        seen.update(analyse(raw, context_for(raw, entry)).machine_signals)
+    reasons = {r for e in EXPECTED.values() if e["verdict"] == "automated" for r in e["reasons"]}
+    assert sorted(MACHINE_SIGNALS - seen) == []
+    assert reasons == {"bounce", "auto_reply", "bulk", "auto_generated"}
