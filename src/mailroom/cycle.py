@@ -66,6 +66,8 @@ def _intention(outcome: Outcome, location: str) -> str:
     reply = outcome.reply
     if reply is None:
         answer = "send no reply"
+    elif reply.failed:
+        answer = f"fail to write the {reply.kind} ({reply.reason})"
     elif reply.reason:
         answer = f"hold back the {reply.kind} ({reply.reason})"
     else:

@@ -15,7 +15,13 @@ from parse.documents import APPLICATION_DOCUMENT_KINDS, Parcel, document_flags
 from parse.filetype import sniff
 from parse.forwards import unwrap_staff_forward
 from parse.headers import header_text
-from parse.machines import MachineKind, machine_signals, may_hold_a_bounce, strongest_kind
+from parse.machines import (
+    MachineKind,
+    MachineSignal,
+    machine_signals,
+    may_hold_a_bounce,
+    strongest_kind,
+)
 from parse.mime import Mail, RawPart, read_mail
 from parse.pdf import read_pdf
 from parse.roles import guess_roles
@@ -39,13 +45,7 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
     reader = read or (lambda data: read_pdf(data, context.max_pdf_pages))
     # Above the size cap only the headers are here: what was attached is unknown.
     parts = () if context.original_size is not None else mail.parts
-    signals = machine_signals(outer)
-    scan = BounceScan()
-    if may_hold_a_bounce(outer, signals) and not _carries_documents(
-        part for part in parts if not part.nested
-    ):
-        scan = scan_for_bounce(outer.message, len(raw))
-        signals = machine_signals(outer, bounce_in_body=scan.found)
+    signals, scan = _machine_signals(outer, parts, len(raw))
     machine = strongest_kind(signals)
     if machine is MachineKind.BOUNCE:
         # The files of the original a bounce returns are not the sender's.
@@ -69,13 +69,7 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
         asks=asks_question(mail),
     )
     verdict, reasons = judge(facts)
-    flags = (
-        document_flags(parcel)
-        + (("forwarded_by_staff",) if inner else ())
-        + (("reply_to_our_reply",) if replies_to_us else ())
-        + (("malformed",) if outer.malformed else ())
-        + (("display_name_address",) if mail.sender and names_other_address(mail.sender) else ())
-    )
+    flags = document_flags(parcel) + _message_flags(outer, inner, replies_to_us)
     bounce = machine is MachineKind.BOUNCE
     return Analysis(
         sender=mail.sender,
@@ -93,6 +87,30 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
         bounce_detail=bounce_detail(outer) if bounce else "",
         own_text=own_text(mail.body_text),
         dmarc_failed=dmarc_failed(outer.message, context.authserv_id),
+    )
+
+
+def _machine_signals(
+    outer: Mail, parts: tuple[RawPart, ...], size: int
+) -> tuple[tuple[MachineSignal, ...], BounceScan]:
+    """The machine signals, with the bounce detectors' reading where they may be
+    asked: mail that looks like a mail system's and carries no documents of its own."""
+    signals = machine_signals(outer)
+    own_parts = (part for part in parts if not part.nested)
+    if not may_hold_a_bounce(outer, signals) or _carries_documents(own_parts):
+        return signals, BounceScan()
+    scan = scan_for_bounce(outer.message, size)
+    return machine_signals(outer, bounce_in_body=scan.found), scan
+
+
+def _message_flags(outer: Mail, inner: Mail | None, replies_to_us: bool) -> tuple[str, ...]:
+    """What a recruiter should notice about the message itself (documents aside)."""
+    sender = (inner or outer).sender
+    return (
+        (("forwarded_by_staff",) if inner else ())
+        + (("reply_to_our_reply",) if replies_to_us else ())
+        + (("malformed",) if outer.malformed else ())
+        + (("display_name_address",) if sender and names_other_address(sender) else ())
     )
 
 

@@ -93,6 +93,7 @@ _MAIL_SYSTEM_NAME = re.compile(
     r"e-?mail ?(server|service))\b",
     re.IGNORECASE,
 )
+_KEYWORD = re.compile(r"[^\s;(]+")
 _SUPPRESS_AUTO_REPLIES = re.compile(r"\b(all|autoreply)\b", re.IGNORECASE)
 _SPAM_YES = re.compile(r"^\s*yes\b", re.IGNORECASE)
 _SCL = re.compile(r"^\s*(\d+)\s*$")
@@ -132,9 +133,9 @@ def machine_signals(mail: Mail, bounce_in_body: bool = False) -> tuple[MachineSi
 
     if _is_report(mail) or bounce_in_body:
         note("delivery_report", MachineKind.BOUNCE)
-    auto_submitted = header_text(message, "Auto-Submitted").lower()
-    if auto_submitted and not auto_submitted.startswith("no"):
-        replied = auto_submitted.startswith("auto-replied")
+    auto_submitted = _KEYWORD.match(header_text(message, "Auto-Submitted").lower())
+    if auto_submitted and auto_submitted.group(0) != "no":  # RFC 3834 §5, comments after it
+        replied = auto_submitted.group(0) == "auto-replied"
         note("auto_submitted", MachineKind.AUTO_REPLY if replied else MachineKind.AUTO_GENERATED)
     if any(_present(message, name) for name in ("X-Autoreply", "X-Autorespond", "X-Autoresponder")):
         note("autoreply_header", MachineKind.AUTO_REPLY)
@@ -175,7 +176,7 @@ def may_hold_a_bounce(mail: Mail, signals: tuple[MachineSignal, ...]) -> bool:
     comes from a mail system by its name, or has no sender at all.
     """
     sender = mail.sender
-    if signals or sender is None:
+    if sender is None or any(signal.kind is not None for signal in signals):
         return True
     return bool(_MAIL_SYSTEM_NAME.search(sender.name) or _MAIL_SYSTEM_NAME.search(sender.address))
 

@@ -16,6 +16,7 @@ NEWS = {"subject": "Nieuws van deze week", "body": "Lees het laatste nieuws."}
         ({"Auto-Submitted": "auto-replied"}, "auto_submitted", "auto_reply"),
         ({"Auto-Submitted": "auto-generated"}, "auto_submitted", "auto_generated"),
         ({"Auto-Submitted": "auto-notified"}, "auto_submitted", "auto_generated"),
+        ({"Auto-Submitted": "auto-replied (vacation)"}, "auto_submitted", "auto_reply"),
         ({"X-Autoreply": "yes"}, "autoreply_header", "auto_reply"),
         ({"X-Autorespond": "Bedankt"}, "autoreply_header", "auto_reply"),
         ({"List-Id": "<nieuws.example.org>"}, "list_headers", "bulk"),
@@ -70,6 +71,7 @@ def test_an_application_from_a_machine_keeps_its_verdict(headers: dict[str, str]
         ({"X-Auto-Response-Suppress": "OOF, AutoReply"}, ("auto_response_suppress",)),
         ({"X-Auto-Response-Suppress": "DR, RN, NRN"}, ()),  # asks about receipts only
         ({"Auto-Submitted": "no"}, ()),
+        ({"Auto-Submitted": "no (written by hand)"}, ()),
         ({"Precedence": "first-class"}, ()),
         ({"X-Spam-Status": "No, score=-1.2"}, ()),
         ({"X-MS-Exchange-Organization-SCL": "-1"}, ()),
