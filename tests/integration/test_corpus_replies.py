@@ -22,14 +22,13 @@ from sqlalchemy import select
 
 import store
 from ingest import MaildirSource
-from mailroom.app import build_app, prepare_database
-from mailroom.clock import fixed_clock
 from mailroom.config import load_settings
 from mailroom.cycle import run_cycle
 from store.models import InboundMessage, OutboxReply
 
 from .. import replycheck
 from ..corpus.builders import OUR_REPLY_ID
+from ..store_fixtures import ENGINES, app_on_engine
 from ..support import EXAMPLE_CONFIG, MX, REPO, TEST_NOW
 from ..unit.test_corpus import CORPUS, EXPECTED
 
@@ -47,9 +46,12 @@ class Outcome:
     replies: list[tuple[str, str | None]]  # (status, reason) per outbox row
 
 
-@pytest.fixture(scope="module")
-def outcomes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Outcome]]:
-    """One cycle over every message with a `reply` entry, on a fresh database."""
+@pytest.fixture(scope="module", params=ENGINES)
+def outcomes(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Outcome]]:
+    """One cycle over every message with a `reply` entry, on a fresh database of
+    each engine (what is held back, and why, is stored alike on both)."""
     tmp = tmp_path_factory.mktemp("corpus-replies")
     box = tmp / "box"
     for folder in ("cur", "new", "tmp"):
@@ -61,12 +63,11 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Out
         env.setenv("MAILROOM_STORE__URL", f"sqlite:///{tmp / 'mailroom.db'}")
         env.setenv("MAILROOM_TRANSPORT__DIRECTORY", str(tmp / "outbox"))
         settings = load_settings(EXAMPLE_CONFIG)
-    with build_app(settings, fixed_clock(TEST_NOW)) as app:
-        prepare_database(app)
-        _plant_our_reply(app.db)
-        run_cycle(dataclasses.replace(app, sources=(MaildirSource("corpus", box, (MX,)),)))
-        replycheck.assert_replies_fit(tmp)
-        yield _read_back(app.db)
+        with app_on_engine(request.param, settings) as app:
+            _plant_our_reply(app.db)
+            run_cycle(dataclasses.replace(app, sources=(MaildirSource("corpus", box, (MX,)),)))
+            replycheck.assert_replies_fit(tmp)
+            yield _read_back(app.db)
 
 
 def _plant_our_reply(db: store.Database) -> None:
