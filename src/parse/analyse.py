@@ -45,7 +45,7 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
     reader = read or (lambda data: read_pdf(data, context.max_pdf_pages))
     # Above the size cap only the headers are here: what was attached is unknown.
     parts = () if context.original_size is not None else mail.parts
-    signals, scan = _machine_signals(outer, parts, len(raw))
+    signals, scan = _machine_signals(outer, parts, len(raw), context.own_domains)
     machine = strongest_kind(signals)
     if machine is MachineKind.BOUNCE:
         # The files of the original a bounce returns are not the sender's.
@@ -91,16 +91,16 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
 
 
 def _machine_signals(
-    outer: Mail, parts: tuple[RawPart, ...], size: int
+    outer: Mail, parts: tuple[RawPart, ...], size: int, own_domains: frozenset[str]
 ) -> tuple[tuple[MachineSignal, ...], BounceScan]:
     """The machine signals, with the bounce detectors' reading where they may be
     asked: mail that looks like a mail system's and carries no documents of its own."""
-    signals = machine_signals(outer)
+    signals = machine_signals(outer, own_domains)
     own_parts = (part for part in parts if not part.nested)
     if not may_hold_a_bounce(outer, signals) or _carries_documents(own_parts):
         return signals, BounceScan()
     scan = scan_for_bounce(outer.message, size)
-    return machine_signals(outer, bounce_in_body=scan.found), scan
+    return machine_signals(outer, own_domains, bounce_in_body=scan.found), scan
 
 
 def _message_flags(outer: Mail, inner: Mail | None, replies_to_us: bool) -> tuple[str, ...]:

@@ -23,15 +23,18 @@ def raw_header(message: Message, name: str) -> str | None:
     None when the header is absent. Address headers must be split into
     mailboxes before their encoded words are decoded (`parse.addresses`).
     """
+    values = raw_headers(message, name)
+    return values[0] if values else None
+
+
+def raw_headers(message: Message, name: str) -> list[str]:
+    """Every `name` header as written, in order (see `raw_header`)."""
     wanted = name.lower()
     try:
-        items = message.raw_items()
-        value = next((str(v) for n, v in items if n.lower() == wanted), None)
+        values = [str(v) for n, v in message.raw_items() if n.lower() == wanted]
     except Exception:  # a header block the email package cannot even list
-        return None
-    if value is None:
-        return None
-    return repair_8bit(_LINE_BREAK.sub(" ", _FOLD.sub("", value))).strip()
+        return []
+    return [repair_8bit(_LINE_BREAK.sub(" ", _FOLD.sub("", value))).strip() for value in values]
 
 
 def header_text(message: Message, name: str) -> str:

@@ -7,9 +7,10 @@ responses), RFC 2369/2919 (list headers), RFC 3464/6522 (reports) and
 RFC 5321 (the null reverse-path), plus what real auto-responders, list
 servers and mail filters write.
 
-`X-Auto-Response-Suppress` is the one signal without a kind: Exchange
-writes it on mail people send too, so it only asks us not to auto-reply
-and never turns a person's question into machine mail.
+Two signals have no kind: they hold a reply back but never make a
+person's question machine mail. `X-Auto-Response-Suppress` asks for no
+automatic answer (Exchange writes it on mail people send too), and mail
+that does not name us among its recipients was not written to us.
 """
 
 import re
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 from email.message import Message
 from enum import StrEnum
 
-from parse.addresses import first_mailbox, path_address
-from parse.headers import header_text, raw_header
+from parse.addresses import first_mailbox, mailboxes, path_address
+from parse.headers import header_text, raw_header, raw_headers
 from parse.mime import Mail
 
 
@@ -80,6 +81,7 @@ _BULK_MAILER_HEADERS = (
     "X-MC-User",
     "X-Mandrill-User",
 )
+_ADDRESSEE_HEADERS = ("To", "Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc")
 _PRECEDENCE = {
     "bulk": MachineKind.BULK,
     "list": MachineKind.BULK,
@@ -119,11 +121,15 @@ _LOCAL_PART_FAMILIES = (
 )
 
 
-def machine_signals(mail: Mail, bounce_in_body: bool = False) -> tuple[MachineSignal, ...]:
+def machine_signals(
+    mail: Mail, own_domains: frozenset[str], bounce_in_body: bool = False
+) -> tuple[MachineSignal, ...]:
     """Every machine signal of the message, in the order that names a held-back reply.
 
     `bounce_in_body` says the bounce detectors recognised the text (see
-    `may_hold_a_bounce` for when they are asked).
+    `may_hold_a_bounce` for when they are asked). `own_domains` are the
+    firm's: mail that names none of them as a recipient was not written to
+    us (see `_addressed_to`).
     """
     message = mail.message
     found: list[MachineSignal] = []
@@ -164,6 +170,8 @@ def machine_signals(mail: Mail, bounce_in_body: bool = False) -> tuple[MachineSi
         family = machine_family(address or "")
         if family is not None:
             note(name, family)
+    if own_domains and not _addressed_to(message, own_domains):
+        note("not_addressed_to_us", None)
     return tuple(found)
 
 
@@ -212,6 +220,22 @@ def _is_auto_reply_subject(subject: str) -> bool:
     if _AUTO_REPLY_SUBJECT.match(subject):
         return True
     return bool(_ABSENCE_SUBJECT.match(subject)) and "?" not in subject
+
+
+def _addressed_to(message: Message, own_domains: frozenset[str]) -> bool:
+    """One of our addresses stands among the recipients the sender wrote.
+
+    An automatic answer goes only to mail written to us: RFC 5230 (Sieve
+    vacation) sends none unless the user's address is in To, Cc, Bcc or a
+    Resent- field, and RFC 3834 §2 asks the same of every responder. Mail we
+    were only a hidden copy of (bulk mail, spam), or that was delivered here
+    while addressed elsewhere, is still judged; it is just not answered.
+    """
+    for name in _ADDRESSEE_HEADERS:
+        for value in raw_headers(message, name):
+            if any(m.address.rpartition("@")[2] in own_domains for m in mailboxes(value)):
+                return True
+    return False
 
 
 def _flagged_as_spam(mail: Mail) -> bool:

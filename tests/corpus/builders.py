@@ -600,6 +600,7 @@ class Case:
     sign: str | None = "nl"
     html: bool | str = False  # an HTML alternative: True derives it from the text
     to: str = MAILBOX
+    delivered_to: str | None = None  # the envelope recipient, when not the To address
     arrival: datetime | None = None
     sent: datetime | None = None
     headers: tuple[tuple[str, str], ...] = ()
@@ -652,7 +653,7 @@ def _relay(address: str) -> tuple[str, str]:
 def envelope(case: Case, *, delivered: bool = True) -> bytes:
     """The headers as the mailbox stores them: delivery and Received lines on top."""
     sender = parseaddr(case.sender)[1]
-    recipient = parseaddr(case.to)[1]
+    recipient = case.delivered_to or parseaddr(case.to)[1]
     host, ip = _relay(sender)
     arrived = case.arrived
     queue_id = _digest(case.name, MX)[:12].upper()

@@ -23,6 +23,7 @@ import struct
 from .builders import (
     APPLY,
     APPLY_EN,
+    MAILBOX,
     OUTLOOK_HEADERS,
     SUBJECT,
     THUNDERBIRD_HEADERS,
@@ -1932,5 +1933,33 @@ CASES: tuple[Case, ...] = (
         sign=None,
         arrival=at("2025-12-22 20:03:45"),
         headers=(("X-Mailer", "Microsoft Outlook 16.0"),),
+    ),
+    # spam without a filter's verdict: we were only a hidden copy (RFC 5230 §4.5)
+    Case(
+        "300-spam-undisclosed-recipients-no-filter-verdict-en",
+        "Financial Freedom Team <freedom@fast-income.example>",
+        "Are you tired of working for someone else?",
+        "Dear Friend,\n\nWould you like to earn $5,000 a week from your kitchen table? Thousands"
+        " already do. No experience, no selling, no risk.\n\nSimply reply with REMOVE in the"
+        " subject line to be taken off our list.\n",
+        sign=None,
+        to="undisclosed-recipients:;",
+        delivered_to=MAILBOX,
+        arrival=at("2025-12-23 02:17:44"),
+        headers=(("X-Mailer", "Group Mail Pro 7.1"),),
+        return_path="freedom@fast-income.example",
+    ),
+    Case(
+        "301-spam-addressed-to-someone-else-apply-now-nl",
+        "Thuiswerk Vacatures <vacatures@thuiswerk-direct.example>",
+        "Solliciteer nu: verdien 400 euro per dag vanuit huis",
+        "Beste werkzoekende,\n\nWij zoeken per direct 50 thuiswerkers. Solliciteer nu via"
+        " onze website en begin morgen al. Geen cv of motivatie nodig!\n\n"
+        "https://thuiswerk-direct.example/aanmelden\n",
+        sign=None,
+        to="Klanten <klanten@thuiswerk-direct.example>",
+        delivered_to=MAILBOX,
+        arrival=at("2025-12-29 05:52:10"),
+        return_path="vacatures@thuiswerk-direct.example",
     ),
 )

@@ -1,5 +1,7 @@
 """Machine signals one at a time: each alone holds the reply back, by its own name."""
 
+import dataclasses
+
 import pytest
 
 from parse import Verdict, analyse
@@ -168,3 +170,37 @@ def test_a_plain_text_bounce_from_a_mail_system_is_recognised() -> None:
     )
     assert (analysis.reasons, analysis.machine_signals) == (("bounce",), ("delivery_report",))
     assert analysis.bounced_message_ids == ("<reply.7@chassesearch.nl>",)
+
+
+OURS = dataclasses.replace(context(), own_domains=frozenset({"chassesearch.nl"}))
+
+
+@pytest.mark.parametrize(
+    ("headers", "addressed"),
+    [
+        ({"To": "info@chassesearch.nl"}, True),
+        ({"To": "Sollicitaties: info+ipo@chassesearch.nl;"}, True),
+        ({"To": "jan@example.nl", "Cc": "Chasse <info@chassesearch.nl>"}, True),
+        ({"To": "jan@example.nl", "Resent-To": "m.jansen@chassesearch.nl"}, True),
+        ({"To": "undisclosed-recipients:;"}, False),
+        ({"To": "kalinokyra@thismail.example"}, False),
+        ({"To": '"info@chassesearch.nl" <someone@example.org>'}, False),
+        ({}, False),
+    ],
+)
+def test_mail_not_written_to_us_gets_no_reply_but_stays_a_question(
+    headers: dict[str, str], addressed: bool
+) -> None:
+    """RFC 5230 §4.5: no automatic answer unless our address is among the recipients."""
+    message = mail(subject="Vraag", body="Tot wanneer kan ik reageren?", to="")
+    del message["To"]
+    for name, value in headers.items():
+        message[name] = value
+    analysis = analyse(message.as_bytes(), OURS)
+    assert analysis.verdict is Verdict.QUESTION
+    assert analysis.machine_signals == (() if addressed else ("not_addressed_to_us",))
+
+
+def test_without_own_domains_nobody_is_a_stranger() -> None:
+    analysis = judge(mail(subject="Vraag", body="Tot wanneer?", to="jan@example.nl"))
+    assert analysis.machine_signals == ()
