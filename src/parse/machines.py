@@ -72,6 +72,14 @@ _LIST_HEADERS = (
     "List-Subscribe",
     "List-Owner",
     "List-Archive",
+    # what list servers write besides RFC 2369/2919: ezmlm, vger, fml, Mailman,
+    # and the old Errors-To that lists and bulk mailers send bounces to
+    "Mailing-List",
+    "X-Mailing-List",
+    "X-ML-Name",
+    "X-MLServer",
+    "X-Mailman-Version",
+    "Errors-To",
 )
 _BULK_MAILER_HEADERS = (
     "Feedback-ID",
@@ -115,7 +123,8 @@ _LOCAL_PART_FAMILIES = (
     (
         MachineKind.AUTO_GENERATED,
         re.compile(
-            r"(^|[.\-_+=])(no[-_.]?reply|do[-_.]?not[-_.]?reply|daemon|bounces?)([.\-_+=0-9]|$)"
+            r"(^|[.\-_+=])(no[-_.]?reply|do[-_.]?not[-_.]?reply|daemon|bounces?|notifications?|"
+            r"www-data|nobody)([.\-_+=0-9]|$)"
         ),
     ),
 )
@@ -162,10 +171,12 @@ def machine_signals(
     if return_path == "":
         note("null_return_path", MachineKind.AUTO_GENERATED)
     sender_header = first_mailbox(raw_header(message, "Sender"))
+    reply_to = first_mailbox(raw_header(message, "Reply-To"))
     for name, address in (
         ("machine_address", mail.sender.address if mail.sender else None),
         ("machine_return_path", return_path),
         ("machine_sender_header", sender_header.address if sender_header else None),
+        ("machine_reply_to", reply_to.address if reply_to else None),
     ):
         family = machine_family(address or "")
         if family is not None:

@@ -207,6 +207,7 @@ MACHINE_SIGNALS = frozenset(
         "machine_address",
         "machine_return_path",
         "machine_sender_header",
+        "machine_reply_to",
         "not_addressed_to_us",
     }
 )

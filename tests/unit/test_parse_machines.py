@@ -41,6 +41,9 @@ NEWS = {"subject": "Nieuws van deze week", "body": "Lees het laatste nieuws."}
         ({"Return-Path": "<leden-bounces@lists.example.org>"}, "machine_return_path", "bulk"),
         ({"Sender": "owner-leden@lists.example.org"}, "machine_sender_header", "bulk"),
         ({"X-Failed-Recipients": "jan@example.nl"}, "delivery_report", "bounce"),
+        ({"Reply-To": "noreply <noreply@notify.example>"}, "machine_reply_to", "auto_generated"),
+        ({"X-Mailing-List": "linux-kernel@vger.example"}, "list_headers", "bulk"),
+        ({"Errors-To": "leden-owner@lists.example.org"}, "list_headers", "bulk"),
     ],
 )
 def test_each_signal_alone_makes_mail_without_documents_automated(
@@ -134,6 +137,9 @@ def test_a_person_who_is_away_and_asks_is_not_an_auto_reply() -> None:
         ("daemon@example.org", MachineKind.AUTO_GENERATED),
         ("bounce-mc.us5_1234.56@mail.example", MachineKind.AUTO_GENERATED),
         ("msprvs1=19191=bounces-1234@example.org", MachineKind.AUTO_GENERATED),
+        ("notification+meynbxsa@social.example", MachineKind.AUTO_GENERATED),
+        ("notifications@code.example", MachineKind.AUTO_GENERATED),
+        ("www-data@web.example", MachineKind.AUTO_GENERATED),
         ("jan.jansen@example.nl", None),
         ("bruno.reply@example.nl", None),
         ("noreplyer.fan@example.nl", None),
