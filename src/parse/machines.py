@@ -165,6 +165,8 @@ def machine_signals(
         note("precedence", precedence)
     if any(_present(message, name) for name in _BULK_MAILER_HEADERS):
         note("bulk_sender", MachineKind.BULK)
+    if _present(message, "X-Cron-Env"):  # what cron writes on a job's output
+        note("cron_job", MachineKind.AUTO_GENERATED)
     if _flagged_as_spam(mail):
         note("spam_flag", MachineKind.BULK)
     return_path = path_address(raw_header(message, "Return-Path"))

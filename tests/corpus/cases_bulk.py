@@ -1962,4 +1962,23 @@ CASES: tuple[Case, ...] = (
         arrival=at("2025-12-29 05:52:10"),
         return_path="vacatures@thuiswerk-direct.example",
     ),
+    # a web server's cron sends a failed job's output to the address it was given
+    Case(
+        "302-cron-job-output-to-our-address-en",
+        "Cron Daemon <root@web01.vacaturesite.example>",
+        "Cron <root@web01> /usr/local/bin/sync-vacatures --to info@chassesearch.nl",
+        "Traceback (most recent call last):\n"
+        '  File "/usr/local/bin/sync-vacatures", line 41, in <module>\n'
+        "    main()\n"
+        "ConnectionError: feed https://www.chassesearch.nl/vacatures.xml timed out\n",
+        sign=None,
+        arrival=at("2026-01-02 03:00:07"),
+        headers=(
+            ("X-Cron-Env", "<SHELL=/bin/sh>"),
+            ("X-Cron-Env", "<HOME=/root>"),
+            ("X-Cron-Env", "<PATH=/usr/bin:/bin>"),
+            ("X-Cron-Env", "<LOGNAME=root>"),
+        ),
+        return_path="root@web01.vacaturesite.example",
+    ),
 )

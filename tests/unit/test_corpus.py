@@ -202,6 +202,7 @@ MACHINE_SIGNALS = frozenset(
         "list_headers",
         "precedence",
         "bulk_sender",
+        "cron_job",
         "spam_flag",
         "null_return_path",
         "machine_address",

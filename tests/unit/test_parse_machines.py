@@ -29,6 +29,7 @@ NEWS = {"subject": "Nieuws van deze week", "body": "Lees het laatste nieuws."}
         ({"Precedence": "list"}, "precedence", "bulk"),
         ({"Precedence": "auto_reply"}, "precedence", "auto_reply"),
         ({"Feedback-ID": "1.eu-west-1.abc:AmazonSES"}, "bulk_sender", "bulk"),
+        ({"X-Cron-Env": "<SHELL=/bin/sh>"}, "cron_job", "auto_generated"),
         ({"X-Spam-Flag": "YES"}, "spam_flag", "bulk"),
         ({"X-Spam-Status": "Yes, score=9.1 required=5.0"}, "spam_flag", "bulk"),
         ({"X-MS-Exchange-Organization-SCL": "6"}, "spam_flag", "bulk"),
