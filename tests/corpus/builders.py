@@ -192,7 +192,7 @@ def scan(heading: str) -> bytes:
     return bytes(document.output())
 
 
-def _zip(members: tuple[tuple[str, bytes], ...], stored_first: bool = False) -> bytes:
+def _zip(members: tuple[tuple[str, bytes | str], ...], stored_first: bool = False) -> bytes:
     buffer = BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for index, (name, data) in enumerate(members):
