@@ -21,6 +21,7 @@ from parse.machines import (
     machine_signals,
     may_hold_a_bounce,
     strongest_kind,
+    with_delivery_report,
 )
 from parse.mime import Mail, RawPart, read_mail
 from parse.pdf import read_pdf
@@ -100,7 +101,7 @@ def _machine_signals(
     if not may_hold_a_bounce(outer, signals) or _carries_documents(own_parts):
         return signals, BounceScan()
     scan = scan_for_bounce(outer.message, size)
-    return machine_signals(outer, own_domains, bounce_in_body=scan.found), scan
+    return (with_delivery_report(signals) if scan.found else signals), scan
 
 
 def _message_flags(outer: Mail, inner: Mail | None, replies_to_us: bool) -> tuple[str, ...]:

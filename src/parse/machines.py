@@ -130,15 +130,15 @@ _LOCAL_PART_FAMILIES = (
 )
 
 
-def machine_signals(
-    mail: Mail, own_domains: frozenset[str], bounce_in_body: bool = False
-) -> tuple[MachineSignal, ...]:
-    """Every machine signal of the message, in the order that names a held-back reply.
+DELIVERY_REPORT = MachineSignal("delivery_report", MachineKind.BOUNCE)
 
-    `bounce_in_body` says the bounce detectors recognised the text (see
-    `may_hold_a_bounce` for when they are asked). `own_domains` are the
-    firm's: mail that names none of them as a recipient was not written to
-    us (see `_addressed_to`).
+
+def machine_signals(mail: Mail, own_domains: frozenset[str]) -> tuple[MachineSignal, ...]:
+    """Every machine signal the headers show, in the order that names a held-back reply.
+
+    `own_domains` are the firm's: mail that names none of them as a
+    recipient was not written to us (see `_addressed_to`). A bounce only its
+    body shows is added by `with_delivery_report`.
     """
     message = mail.message
     found: list[MachineSignal] = []
@@ -146,8 +146,8 @@ def machine_signals(
     def note(name: str, kind: MachineKind | None) -> None:
         found.append(MachineSignal(name, kind))
 
-    if _is_report(mail) or bounce_in_body:
-        note("delivery_report", MachineKind.BOUNCE)
+    if _is_report(mail):
+        found.append(DELIVERY_REPORT)
     auto_submitted = _KEYWORD.match(header_text(message, "Auto-Submitted").lower())
     if auto_submitted and auto_submitted.group(0) != "no":  # RFC 3834 §5, comments after it
         replied = auto_submitted.group(0) == "auto-replied"
@@ -186,6 +186,11 @@ def machine_signals(
     if own_domains and not _addressed_to(message, own_domains):
         note("not_addressed_to_us", None)
     return tuple(found)
+
+
+def with_delivery_report(signals: tuple[MachineSignal, ...]) -> tuple[MachineSignal, ...]:
+    """The signals of a message the bounce detectors recognised: a report first."""
+    return signals if DELIVERY_REPORT in signals else (DELIVERY_REPORT, *signals)
 
 
 def may_hold_a_bounce(mail: Mail, signals: tuple[MachineSignal, ...]) -> bool:
