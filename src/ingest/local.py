@@ -6,7 +6,6 @@ knows each local message by source name and sha256), so marking is a no-op.
 
 import logging
 import mailbox
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,9 +16,9 @@ from ingest.received import arrival_time
 
 log = logging.getLogger("mailroom.ingest")
 
-# Maildir names began with the delivery time from the start (1995); a number
-# before this is not one.
-_PLAUSIBLE_SINCE = 788918400  # 1995-01-01
+# Maildir names begin with the delivery time (since 1995); a number outside
+# these years is something else. Fixed bounds: the wall clock decides nothing here.
+_PLAUSIBLE_STAMPS = range(788918400, 4102444800)  # 1995-01-01 up to 2100-01-01
 
 
 class _LocalSource:
@@ -75,7 +74,7 @@ class MaildirSource(_LocalSource):
         ("1766135703.M1P2.host"), which a copy or checkout keeps, else the
         file's modification time, which Maildir sets at delivery."""
         stamp = key.partition(".")[0]
-        if stamp.isdigit() and _PLAUSIBLE_SINCE <= int(stamp) <= time.time() + 86400:
+        if stamp.isdigit() and int(stamp) in _PLAUSIBLE_STAMPS:
             return datetime.fromtimestamp(int(stamp), UTC)
         message = box.get_message(key)
         assert isinstance(message, mailbox.MaildirMessage)
