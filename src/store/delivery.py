@@ -68,7 +68,7 @@ def mark_retry(
 def mark_failed(session: Session, reply_id: int, answer: str, now: datetime) -> None:
     """A permanent failure (or retries spent): the reply will not be sent."""
     row = _attempt(session, reply_id, FAILED, answer, now)
-    row.status, row.reason = FAILED, answer[:200]
+    row.status, row.reason = FAILED, answer
 
 
 def mark_suppressed(session: Session, reply_id: int, reason: str, now: datetime) -> None:
@@ -88,7 +88,7 @@ def mark_bounced(
     )
     for row in rows:
         session.add(DeliveryAttempt(outbox_id=row.id, at=now, outcome=BOUNCED, answer=detail))
-        row.status, row.reason = BOUNCED, detail[:200]
+        row.status, row.reason = BOUNCED, detail
     return len(rows)
 
 
