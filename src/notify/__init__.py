@@ -1,6 +1,6 @@
 """Answer: templates, the reply policy, composing and delivering replies, exports."""
 
-from notify.compose import ComposeError, compose, envelope_address, needs_smtputf8
+from notify.compose import compose
 from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
 from notify.exportdir import ExportRefused
@@ -22,7 +22,6 @@ from notify.workdays import WorkingCalendar, holiday_names
 __all__ = [
     "CAP_WINDOW",
     "EXPORT_COLUMNS",
-    "ComposeError",
     "DeliveryFailed",
     "DeliveryPolicy",
     "DeliveryReport",
@@ -44,8 +43,6 @@ __all__ = [
     "WorkingCalendar",
     "compose",
     "deliver_due",
-    "envelope_address",
     "holiday_names",
-    "needs_smtputf8",
     "write_export",
 ]

@@ -66,7 +66,7 @@ def compose(
 ) -> bytes:
     """Build the message; every header value from inbound data is cleaned first.
 
-    Inbound names and subjects pass through `clean_header_text`, so nothing
+    Inbound names and subjects pass through `_clean`, so nothing
     an applicant writes can add a header or reorder what a reader sees.
     Raises `ComposeError` for a recipient no relay would accept.
     """
@@ -74,16 +74,16 @@ def compose(
         raise ComposeError("a reply needs a recipient")
     recipient = envelope_address(reply.to.address)
     message = EmailMessage(policy=_UTF8_POLICY if needs_smtputf8(recipient) else _ASCII_POLICY)
-    message["From"] = Address(clean_header_text(sender.name), addr_spec=sender.address)
+    message["From"] = Address(_clean(sender.name), addr_spec=sender.address)
     local, _, domain = recipient.rpartition("@")
     message["To"] = Address(_shortened(reply.to.name, MAX_NAME_CHARS), local, domain)
     message["Subject"] = _shortened(rendered.subject, MAX_SUBJECT_CHARS)
     message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id
-    in_reply_to = message_ids([reply.in_reply_to] if reply.in_reply_to else [])
+    in_reply_to = _message_ids([reply.in_reply_to] if reply.in_reply_to else [])
     if in_reply_to:
         message["In-Reply-To"] = in_reply_to[0]
-    references = _trimmed(message_ids(reply.references))
+    references = _trimmed(_message_ids(reply.references))
     if references:
         message["References"] = " ".join(references)
     message["Auto-Submitted"] = "auto-replied"
@@ -124,19 +124,19 @@ def needs_smtputf8(address: str) -> bool:
     return not address.isascii()
 
 
-def message_ids(values: list[str] | tuple[str, ...]) -> list[str]:
+def _message_ids(values: list[str] | tuple[str, ...]) -> list[str]:
     """The well-formed message ids among `values`, each once; anything else is dropped."""
     found = (_MESSAGE_ID.fullmatch(value.strip()) for value in values)
     return list(dict.fromkeys(match.group(0) for match in found if match))
 
 
-def clean_header_text(value: str) -> str:
+def _clean(value: str) -> str:
     """One line of text with no control or direction-changing characters."""
     return " ".join(_UNSAFE.sub(" ", value).split())
 
 
 def _shortened(value: str, limit: int) -> str:
-    cleaned = clean_header_text(value)
+    cleaned = _clean(value)
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
 
 
