@@ -40,6 +40,7 @@ from .builders import (
     envelope,
     inline_image,
     letter,
+    mdn_fields,
     message_bytes,
     multipart,
     our_reply,
@@ -823,15 +824,6 @@ def exchange_mdn(reader: str, server: str, disposition: str, display: str) -> st
         f"Disposition: {disposition}\n"
         f"X-MSExch-Correlation-Key: {server[:4]}q8Z1cUuF3kWzJ0x2Yb7w==\n"
         f"X-Display-Name: {display}\n"
-    )
-
-
-def thunderbird_mdn(reader: str, host: str) -> str:
-    return (
-        f"Reporting-UA: {host}; Mozilla Thunderbird 128.5.2\n"
-        f"Final-Recipient: rfc822;{reader}\n"
-        f"Original-Message-ID: {OUR_REPLY_ID}\n"
-        "Disposition: manual-action/MDN-sent-manually; displayed\n"
     )
 
 
@@ -2303,7 +2295,9 @@ _CASES: tuple[Case, ...] = (
         " recipient's computer. There is no guarantee that the recipient has read or understood"
         " the message contents.\n",
         layout=mdn(
-            thunderbird_mdn("w.vandam@example.net", "laptop-will.fritz.box"),
+            mdn_fields(
+                "w.vandam@example.net", "laptop-will.fritz.box; Mozilla Thunderbird 128.5.2"
+            ),
             our_reply_headers_plain("w.vandam@example.net"),
         ),
         sign=None,
@@ -2319,7 +2313,7 @@ _CASES: tuple[Case, ...] = (
         "Hinweis: Diese Empfangsbestätigung sagt nur aus, dass die Nachricht angezeigt wurde."
         " Es gibt keine Garantie, dass der Inhalt gelesen oder verstanden wurde.\n",
         layout=mdn(
-            thunderbird_mdn("lena.hoffmann@example.de", "mail.example.de"),
+            mdn_fields("lena.hoffmann@example.de", "mail.example.de; Mozilla Thunderbird 128.5.2"),
             our_reply_headers_plain("lena.hoffmann@example.de"),
         ),
         sign=None,
