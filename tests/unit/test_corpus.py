@@ -11,6 +11,7 @@ so a fix shows up as an unexpected pass that asks for the mark to go.
 import re
 import tomllib
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -146,10 +147,16 @@ def _cases() -> list[Any]:
     return cases
 
 
+@cache
+def analysed(name: str) -> Analysis:
+    """Each corpus message judged once per session, whichever test asks first."""
+    raw = (CORPUS / name).read_bytes()
+    return analyse(raw, context_for(raw, EXPECTED[name]))
+
+
 @pytest.mark.parametrize(("name", "entry"), _cases())
 def test_corpus_message(name: str, entry: dict[str, Any]) -> None:
-    raw = (CORPUS / name).read_bytes()
-    analysis = analyse(raw, context_for(raw, entry))
+    analysis = analysed(name)
     assert observed(analysis, entry) == wanted(entry), f"all flags: {analysis.flags}"
 
 
@@ -216,10 +223,7 @@ MACHINE_SIGNALS = frozenset(
 
 def test_corpus_shows_every_machine_signal_and_kind() -> None:
     """Each signal of parse.machines appears in some message, and each automated reason."""
-    seen: set[str] = set()
-    for name, entry in EXPECTED.items():
-        raw = (CORPUS / name).read_bytes()
-        seen.update(analyse(raw, context_for(raw, entry)).machine_signals)
+    seen = {signal for name in EXPECTED for signal in analysed(name).machine_signals}
     reasons = {r for e in EXPECTED.values() if e["verdict"] == "automated" for r in e["reasons"]}
     assert sorted(MACHINE_SIGNALS - seen) == []
     assert reasons == {"bounce", "auto_reply", "bulk", "auto_generated"}
