@@ -6,12 +6,12 @@ from datetime import datetime
 import store
 from ingest import Source
 from mailroom.checkpoints import StoreCheckpoints
-from mailroom.clock import Clock
+from mailroom.clock import Clock, Sleep, real_sleep
 from mailroom.settings import LimitSettings, Settings, Vacancy
 from mailroom.sources import build_sources
 from mailroom.transports import build_transport
 from notify import (
-    DeliveryPolicy,
+    Outbox,
     ReplyPolicy,
     SendRate,
     TemplateRenderer,
@@ -34,9 +34,8 @@ class App:
     clock: Clock
     db: store.Database
     sources: tuple[Source, ...]
-    transport: Transport
-    delivery: DeliveryPolicy
-    send_rate: SendRate
+    outbox: Outbox
+    claimant: store.Claimant
     renderers: dict[str, TemplateRenderer]
     vacancies: dict[str, VacancyFacts]
     windows: tuple[VacancyWindow, ...]
@@ -61,10 +60,15 @@ class App:
             authserv_id=self.settings.firm.authserv_id,
         )
 
+    @property
+    def transport(self) -> Transport:
+        return self.outbox.transport
+
     def close(self) -> None:
         """Stop the PDF workers, end the transport's session, release the database."""
         self.pdf.close()
         self.transport.close()
+        self.claimant.close()
         self.db.dispose()
 
     def __enter__(self) -> "App":
@@ -74,23 +78,34 @@ class App:
         self.close()
 
 
-def build_app(settings: Settings, clock: Clock, dry_run: bool = False) -> App:
+def build_app(
+    settings: Settings, clock: Clock, dry_run: bool = False, sleep: Sleep = real_sleep
+) -> App:
     """Wire the stages together; opens the database but sends nothing.
 
     A `dry_run` app decides and stores, but leaves mailboxes untouched and
-    plans no replies.
+    plans no replies. `sleep` is how the outbox waits out its send rate.
     """
     firm = settings.firm
     db = store.connect(settings.store.url)
     transport, delivery = build_transport(settings, clock)
+    claimant = store.Claimant(db)
     return App(
         settings=settings,
         clock=clock,
         db=db,
         sources=build_sources(settings, StoreCheckpoints(db, clock), read_only=dry_run),
-        transport=transport,
-        delivery=delivery,
-        send_rate=SendRate(delivery.per_minute),
+        outbox=Outbox(
+            db,
+            transport,
+            clock,
+            sleep,
+            delivery,
+            SendRate(delivery.per_minute),
+            claimant.token,
+            claimant.is_alive,
+        ),
+        claimant=claimant,
         renderers={
             v.slug: TemplateRenderer(settings.template_folders(v), firm.zone)
             for v in settings.vacancies

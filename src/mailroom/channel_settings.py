@@ -109,9 +109,13 @@ class SmtpTransportSettings(BaseModel):
     max_attempts: int = Field(default=8, ge=1)
     first_retry_seconds: int = Field(default=60, ge=1)
     longest_retry_seconds: int = Field(default=3600, ge=1)
-    # File a copy of each reply in this IMAP source's folder (e.g. "Sent").
+    # The Sent folder of this IMAP source's account: where recruiters see what
+    # was sent, and where a reply in doubt after a crash is looked for.
     sent_copy_source: str | None = None
     sent_copy_folder: str = "Sent"
+    # "mailroom" files each reply there itself; "relay" when the relay already
+    # does (Microsoft 365, Google), so it is not filed twice.
+    sent_copy_by: Literal["mailroom", "relay"] = "mailroom"
 
     @model_validator(mode="after")
     def _login_is_complete(self) -> "SmtpTransportSettings":

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import store
 from mailroom.app import DatabaseBehind, build_app, prepare_database
-from mailroom.clock import Clock, fixed_clock, system_clock
+from mailroom.clock import Clock, clock_from, system_clock
 from mailroom.commands import COMMANDS
 from mailroom.config import ConfigError, load_settings
 
@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _clock(as_of: datetime | None) -> Clock:
-    return fixed_clock(as_of) if as_of is not None else system_clock
+    return clock_from(as_of) if as_of is not None else system_clock
 
 
 def _aware(text: str) -> datetime:
@@ -77,7 +77,16 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="decide and store, but reply, move and flag nothing; print what would happen",
     )
-    commands.add_parser("send", help="deliver the replies that are due, then exit")
+    send = commands.add_parser(
+        "send", help="deliver every reply that is due, at the send rate, then exit"
+    )
+    how_far = send.add_mutually_exclusive_group()
+    how_far.add_argument("--max", type=int, metavar="N", help="deliver at most N replies")
+    how_far.add_argument(
+        "--until-empty",
+        action="store_true",
+        help="also wait for replies whose retry falls due later, until none is planned",
+    )
     commands.add_parser("status", help="messages by verdict and replies by status")
     search = commands.add_parser("search", help="find applicants by the text of their documents")
     search.add_argument("query", help="words that must all occur, e.g. stikstof")

@@ -2,17 +2,16 @@
 
 import argparse
 import sys
-import time
 from collections.abc import Callable
 
 import store
 from mailroom.app import App
-from mailroom.cycle import run_cycle, send_due
+from mailroom.cycle import run_cycle
 from mailroom.daemon import run_forever
 from mailroom.privacy import export_for_committee, export_subject, forget
+from mailroom.progress import ProgressLine
 from mailroom.summary import format_hits, format_report, format_status
-from notify import DeliveryReport, ExportRefused
-from notify.sender import WINDOW as RATE_WINDOW
+from notify import Drain, ExportRefused
 
 Command = Callable[[App, argparse.Namespace], int]
 
@@ -27,15 +26,13 @@ def run(app: App, args: argparse.Namespace) -> int:
 
 def send(app: App, args: argparse.Namespace) -> int:
     """Drain the outbox on its own: everything due now, waiting out the send rate."""
-    total = DeliveryReport()
-    while True:
-        total.add(send_due(app))
-        if not total.deferred:
-            break
-        time.sleep(RATE_WINDOW.total_seconds())
+    scope = Drain(limit=args.max, until_empty=args.until_empty)
+    with ProgressLine(sys.stderr) as line:
+        total = app.outbox.drain(scope, line.show_delivery)
     print(
-        f"sent {total.delivered}, to retry {total.retrying}, failed {total.failed}, "
-        f"held back {total.held_back}"
+        f"sent {total.delivered}, confirmed sent before {total.confirmed}, "
+        f"to retry {total.retrying}, failed {total.failed}, held back {total.held_back}, "
+        f"still due {total.deferred}"
     )
     return 0 if not total.failed else 1
 

@@ -9,7 +9,7 @@ from ingest import IngestError, Source
 from mailroom.app import App
 from mailroom.pipeline import Outcome, handle
 from mailroom.privacy import purge_expired
-from notify import DeliveryReport, deliver_due
+from notify import DeliveryReport
 
 log = logging.getLogger("mailroom.cycle")
 
@@ -48,14 +48,9 @@ def run_cycle(app: App) -> CycleReport:
         if not _read(app, source, report):
             report.unavailable_sources.append(source.name)
     if not app.dry_run:
-        report.delivery = send_due(app)
+        report.delivery = app.outbox.drain()
         report.purged_vacancies = purge_expired(app)
     return report
-
-
-def send_due(app: App) -> DeliveryReport:
-    """Deliver what the outbox holds that is due now, at the transport's pace."""
-    return deliver_due(app.db, app.transport, app.clock, app.delivery, app.send_rate)
 
 
 def _intention(outcome: Outcome, location: str) -> str:

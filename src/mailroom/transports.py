@@ -40,13 +40,17 @@ def build_transport(config: Settings, clock: Clock) -> tuple[Transport, Delivery
         first_retry=timedelta(seconds=settings.first_retry_seconds),
         longest_retry=timedelta(seconds=settings.longest_retry_seconds),
     )
-    return SmtpTransport(server, _sent_copy(config, settings, clock)), policy
+    folder = _sent_folder(config, settings)
+    if folder is None:
+        return SmtpTransport(server), policy
+    keep_copy: Callable[[bytes], None] | None = None
+    if settings.sent_copy_by == "mailroom":
+        keep_copy = lambda content: folder.append(content, clock())  # noqa: E731
+    return SmtpTransport(server, keep_copy, folder.holds), policy
 
 
-def _sent_copy(
-    config: Settings, settings: SmtpTransportSettings, clock: Clock
-) -> Callable[[bytes], None] | None:
-    """Files each sent reply in the configured IMAP source's Sent folder, if asked to."""
+def _sent_folder(config: Settings, settings: SmtpTransportSettings) -> SentFolder | None:
+    """The configured IMAP source's Sent folder, if one is named."""
     source = next(
         (
             s
@@ -55,7 +59,4 @@ def _sent_copy(
         ),
         None,
     )
-    if source is None:
-        return None
-    folder = SentFolder(imap_server(source), settings.sent_copy_folder)
-    return lambda content: folder.append(content, clock())
+    return None if source is None else SentFolder(imap_server(source), settings.sent_copy_folder)

@@ -14,7 +14,7 @@ from notify.reply import (
     ReplyKind,
     VacancyFacts,
 )
-from notify.sender import DeliveryPolicy, DeliveryReport, SendRate, deliver_due
+from notify.sender import DeliveryPolicy, DeliveryReport, Drain, Outbox, SendRate
 from notify.templates import RenderedReply, TemplateRenderer
 from notify.transport import DeliveryFailed, FileTransport, Transport
 from notify.workdays import WorkingCalendar, holiday_names
@@ -25,12 +25,14 @@ __all__ = [
     "DeliveryFailed",
     "DeliveryPolicy",
     "DeliveryReport",
+    "Drain",
     "ExportRefused",
     "ExportResult",
     "FaqEntry",
     "FileFacts",
     "FileTransport",
     "Mailbox",
+    "Outbox",
     "PlanningStep",
     "RenderedReply",
     "Reply",
@@ -42,7 +44,6 @@ __all__ = [
     "VacancyFacts",
     "WorkingCalendar",
     "compose",
-    "deliver_due",
     "holiday_names",
     "write_export",
 ]

@@ -1,8 +1,11 @@
 """Drain the outbox: deliver due replies at a bounded rate, retrying what may succeed.
 
-Delivery happens before the commit that marks a reply sent: a crash in
-between resends the same bytes with the same Message-ID, which mail clients
-show once. Never the other way round, which could lose a reply.
+Delivery happens before the commit that marks a reply sent, never the other
+way round, which could lose a reply. A crash in between leaves the reply
+claimed by a holder that is gone: it is then *in doubt*, and before it goes
+again the transport looks for it where the relay files what it took; only
+when it is not there is it sent again, with the same bytes and Message-ID
+(docs/architecture.md §4).
 """
 
 import logging
@@ -18,6 +21,7 @@ from notify.transport import DeliveryFailed, DeliveryHeldBack, Transport
 log = logging.getLogger("mailroom.reply")
 
 WINDOW = timedelta(minutes=1)
+RECHECK = timedelta(seconds=5)
 
 
 @dataclass(frozen=True)
@@ -44,10 +48,17 @@ class SendRate:
         self.per_minute = per_minute
         self._sent: deque[datetime] = deque()
 
-    def allows(self, now: datetime) -> bool:
+    def free(self, now: datetime) -> int:
+        """How many deliveries may start now."""
         while self._sent and now - self._sent[0] >= WINDOW:
             self._sent.popleft()
-        return len(self._sent) < self.per_minute
+        return self.per_minute - len(self._sent)
+
+    def wait(self, now: datetime) -> timedelta:
+        """How long until the next delivery may start."""
+        if self.free(now) > 0:
+            return timedelta(0)
+        return self._sent[0] + WINDOW - now
 
     def record(self, now: datetime) -> None:
         self._sent.append(now)
@@ -55,70 +66,155 @@ class SendRate:
 
 @dataclass
 class DeliveryReport:
+    """What a drain did; `deferred` is what was still due when it stopped,
+    `confirmed` the replies in doubt found already sent."""
+
     delivered: int = 0
     retrying: int = 0
     failed: int = 0
     deferred: int = 0
     held_back: int = 0
+    confirmed: int = 0
 
-    def add(self, other: "DeliveryReport") -> None:
-        """Fold in a later drain's counts (its deferred count replaces ours)."""
-        self.delivered += other.delivered
-        self.retrying += other.retrying
-        self.failed += other.failed
-        self.held_back += other.held_back
-        self.deferred = other.deferred
+    @property
+    def attempted(self) -> int:
+        return self.delivered + self.retrying + self.failed + self.held_back + self.confirmed
 
 
-def deliver_due(
-    db: store.Database,
-    transport: Transport,
-    now: Callable[[], datetime],
-    policy: DeliveryPolicy,
-    rate: SendRate,
-) -> DeliveryReport:
-    """Deliver what is due now, within the send rate; the rest waits for a later drain."""
-    report = DeliveryReport()
-    with db.transaction() as session:
-        due = store.claim_due(session, now(), policy.per_minute, policy.lease)
-    try:
+@dataclass(frozen=True)
+class Drain:
+    """How far one drain goes: everything due now (the default), at most
+    `limit` deliveries, or `until_empty`: also waiting for retries that fall
+    due later, until nothing is planned any more."""
+
+    limit: int | None = None
+    until_empty: bool = False
+
+
+Progress = Callable[[DeliveryReport, int], None]
+
+
+@dataclass(frozen=True)
+class Outbox:
+    """The outbox as one sender sees it: where replies go, at what pace, how
+    it waits, the name its claims are recorded under (`holder`) and how to
+    tell whether another holder still lives (`is_alive`)."""
+
+    db: store.Database
+    transport: Transport
+    clock: Callable[[], datetime]
+    sleep: Callable[[float], None]
+    policy: DeliveryPolicy
+    rate: SendRate
+    holder: str
+    is_alive: Callable[[str], bool]
+
+    def drain(self, scope: Drain = Drain(), progress: Progress | None = None) -> DeliveryReport:
+        """Deliver what is due, waiting between rate windows, within `scope`.
+
+        `progress` hears the running counts after each reply, with how many
+        were due at the start. A clock that does not move while we wait (a
+        fixed demo clock) ends the drain, leaving the rest for the next one.
+        """
+        report = DeliveryReport()
+        self._release_orphans()
+        with self.db.transaction() as session:
+            total = store.count_due(session, self.clock())
+        try:
+            while scope.limit is None or report.attempted < scope.limit:
+                now = self.clock()
+                pause: timedelta | None = self.rate.wait(now)
+                if pause is not None and pause <= timedelta(0):
+                    room = self.rate.free(now)
+                    if scope.limit is not None:
+                        room = min(room, scope.limit - report.attempted)
+                    if self._deliver_batch(room, report, lambda: _tell(progress, report, total)):
+                        continue
+                    if not scope.until_empty:
+                        break
+                    pause = self._until_next_due(now)
+                if pause is None:
+                    break
+                self.sleep(pause.total_seconds())
+                if self.clock() <= now:
+                    break
+        finally:
+            self._finish(report)
+        return report
+
+    def deliver_window(self) -> DeliveryReport:
+        """Deliver what the send rate allows right now, and no more."""
+        report = DeliveryReport()
+        self._release_orphans()
+        try:
+            self._deliver_batch(self.rate.free(self.clock()), report, lambda: None)
+        finally:
+            self._finish(report)
+        return report
+
+    def _finish(self, report: DeliveryReport) -> None:
+        self.transport.close()
+        with self.db.transaction() as session:
+            report.deferred = store.count_due(session, self.clock())
+
+    def _until_next_due(self, now: datetime) -> timedelta | None:
+        """How long until a planned reply falls due; None when none is planned.
+        Replies due but held by another sender are looked at again soon: by
+        then their holder has finished them, or is known to be gone."""
+        self._release_orphans()
+        with self.db.transaction() as session:
+            next_due = store.next_due_at(session)
+        return None if next_due is None else max(next_due - now, RECHECK)
+
+    def _release_orphans(self) -> None:
+        with self.db.transaction() as session:
+            released = store.release_orphaned_claims(session, self.is_alive)
+        if released:
+            log.warning("released %d claim(s) of a sender that stopped; in doubt now", released)
+
+    def _deliver_batch(
+        self, room: int, report: DeliveryReport, delivered_one: Callable[[], None]
+    ) -> bool:
+        """Claim up to `room` due replies and deliver them; False when none was due."""
+        if room <= 0:
+            return True
+        with self.db.transaction() as session:
+            due = store.claim_due(session, self.clock(), room, self.policy.lease, self.holder)
         for position, reply in enumerate(due):
-            if not rate.allows(now()):
-                report.deferred = len(due) - position
-                with db.transaction() as session:
-                    store.release_claims(session, [r.id for r in due[position:]])
-                break
-            _deliver(db, transport, now, policy, rate, reply, report)
-    finally:
-        transport.close()
-    return report
+            try:
+                self._deliver(reply, report)
+            except BaseException:
+                with self.db.transaction() as session:
+                    store.release_claims(session, [r.id for r in due[position + 1 :]])
+                raise
+            delivered_one()
+        return bool(due)
 
-
-def _deliver(
-    db: store.Database,
-    transport: Transport,
-    now: Callable[[], datetime],
-    policy: DeliveryPolicy,
-    rate: SendRate,
-    reply: store.DueReply,
-    report: DeliveryReport,
-) -> None:
-    rate.record(now())
-    try:
-        answer = transport.deliver(reply.recipient, reply.rfc_message_id, reply.content)
-    except DeliveryHeldBack as held:
-        with db.transaction() as session:
-            store.mark_suppressed(session, reply.id, held.reason, now())
-        log.warning("reply %s held back (%s)", reply.rfc_message_id, held.reason)
-        report.held_back += 1
-        return
-    except DeliveryFailed as failure:
-        _failed(db, now(), policy, reply, failure, report)
-        return
-    with db.transaction() as session:
-        store.mark_sent(session, reply.id, answer, now())
-    log.info("reply %s delivered", reply.rfc_message_id)
-    report.delivered += 1
+    def _deliver(self, reply: store.DueReply, report: DeliveryReport) -> None:
+        try:
+            if reply.in_doubt and self.transport.was_delivered(reply.rfc_message_id):
+                with self.db.transaction() as session:
+                    store.mark_confirmed(session, reply.id, "the Sent folder", self.clock())
+                log.warning(
+                    "reply %s was in doubt: found sent, not sent again", reply.rfc_message_id
+                )
+                report.confirmed += 1
+                return
+            self.rate.record(self.clock())
+            answer = self.transport.deliver(reply.recipient, reply.rfc_message_id, reply.content)
+        except DeliveryHeldBack as held:
+            with self.db.transaction() as session:
+                store.mark_suppressed(session, reply.id, held.reason, self.clock())
+            log.warning("reply %s held back (%s)", reply.rfc_message_id, held.reason)
+            report.held_back += 1
+            return
+        except DeliveryFailed as failure:
+            _failed(self.db, self.clock(), self.policy, reply, failure, report)
+            return
+        with self.db.transaction() as session:
+            store.mark_sent(session, reply.id, answer, self.clock())
+        log.info("reply %s delivered", reply.rfc_message_id)
+        report.delivered += 1
 
 
 def _failed(
@@ -133,7 +229,8 @@ def _failed(
     attempts = reply.attempts + 1
     with db.transaction() as session:
         if failure.temporary and attempts < policy.max_attempts:
-            store.mark_retry(session, reply.id, failure.answer, at, policy.retry_at(at, attempts))
+            retry_at = policy.retry_at(at, attempts)
+            store.mark_retry(session, reply.id, failure.answer, at, retry_at, failure.in_doubt)
             report.retrying += 1
             log.warning(
                 "reply %s deferred (attempt %d, %s)", reply.rfc_message_id, attempts, _code(failure)
@@ -148,3 +245,8 @@ def _code(failure: DeliveryFailed) -> str:
     """The answer's first word (an SMTP code, an error name): servers quote the
     recipient's address in the rest, which must not reach the log."""
     return failure.answer.split(maxsplit=1)[0] if failure.answer else "no answer"
+
+
+def _tell(progress: Progress | None, report: DeliveryReport, total: int) -> None:
+    if progress is not None:
+        progress(report, total)

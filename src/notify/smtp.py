@@ -37,13 +37,20 @@ class SmtpTransport:
 
     `keep_copy`, when given, receives each delivered message (to file it in
     the mailbox's Sent folder, where recruiters look for what was sent).
+    `find_copy`, when given, says whether a Message-ID is in that Sent folder:
+    where the relay files what it accepts there itself (Microsoft 365,
+    Google), a reply in doubt is confirmed instead of sent twice.
     """
 
     def __init__(
-        self, server: SmtpServer, keep_copy: Callable[[bytes], None] | None = None
+        self,
+        server: SmtpServer,
+        keep_copy: Callable[[bytes], None] | None = None,
+        find_copy: Callable[[str], bool] | None = None,
     ) -> None:
         self.server = server
         self.keep_copy = keep_copy
+        self.find_copy = find_copy
         self._session: smtplib.SMTP | None = None
 
     def deliver(self, recipient: str, message_id: str, content: bytes) -> str:
@@ -62,12 +69,28 @@ class SmtpTransport:
             self.close()
             answer = _answer(exc.smtp_code, exc.smtp_error)
             raise DeliveryFailed(answer, temporary=exc.smtp_code < 500) from exc
+        except _HandedOver as exc:
+            self.close()
+            answer = f"{type(exc.__cause__).__name__} after the message was handed over"
+            raise DeliveryFailed(answer, temporary=True, in_doubt=True) from exc
         except (TimeoutError, OSError, smtplib.SMTPException) as exc:
             self.close()
             raise DeliveryFailed(f"{type(exc).__name__}: {exc}", temporary=True) from exc
         if self.keep_copy is not None:
             self.keep_copy(content)
         return answer
+
+    def was_delivered(self, message_id: str) -> bool:
+        if self.find_copy is None:
+            return False
+        try:
+            return self.find_copy(message_id)
+        except Exception as exc:
+            raise DeliveryFailed(
+                f"in doubt, and the Sent folder cannot be searched ({type(exc).__name__})",
+                temporary=True,
+                in_doubt=True,
+            ) from exc
 
     def discard(self, message_id: str) -> None:
         """The relay keeps no copy mailroom could remove."""
@@ -109,6 +132,11 @@ def _utf8_options(session: smtplib.SMTP) -> list[str]:
     return ["SMTPUTF8", "BODY=8BITMIME"] if session.has_extn("8bitmime") else ["SMTPUTF8"]
 
 
+class _HandedOver(Exception):
+    """The connection broke while or after the message itself went over: the
+    relay may have queued it, so the reply is in doubt, not simply unsent."""
+
+
 def _send(
     session: smtplib.SMTP, sender: str, recipient: str, content: bytes, options: list[str]
 ) -> str:
@@ -116,7 +144,10 @@ def _send(
     for code, text in (session.mail(sender, options), session.rcpt(recipient)):
         if code >= 400:
             raise smtplib.SMTPResponseException(code, text)
-    code, text = session.data(content)
+    try:
+        code, text = session.data(content)
+    except (TimeoutError, OSError, smtplib.SMTPServerDisconnected) as exc:
+        raise _HandedOver() from exc
     if code >= 400:
         raise smtplib.SMTPResponseException(code, text)
     return _answer(code, text)

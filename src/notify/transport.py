@@ -12,13 +12,15 @@ class DeliveryFailed(Exception):
     """The peer did not take the message; `temporary` says whether to try again.
 
     `answer` is the peer's own words (an SMTP reply, an OS error), kept in the
-    delivery history.
+    delivery history. `in_doubt` when the peer may have taken the message all
+    the same (the connection broke after the message was handed over).
     """
 
-    def __init__(self, answer: str, temporary: bool) -> None:
+    def __init__(self, answer: str, temporary: bool, in_doubt: bool = False) -> None:
         super().__init__(answer)
         self.answer = answer
         self.temporary = temporary
+        self.in_doubt = in_doubt
 
 
 class DeliveryHeldBack(Exception):
@@ -34,6 +36,12 @@ class Transport(Protocol):
     def deliver(self, recipient: str, message_id: str, content: bytes) -> str:
         """Hand the message on; return the peer's answer, or raise DeliveryFailed
         (or DeliveryHeldBack when no attempt can ever succeed)."""
+        ...
+
+    def was_delivered(self, message_id: str) -> bool:
+        """Whether a reply in doubt is known to have left: found where the peer
+        files what it took. False when absent or when nothing can tell; raises
+        DeliveryFailed (temporary) when the place to look cannot be reached."""
         ...
 
     def discard(self, message_id: str) -> None:
@@ -67,6 +75,9 @@ class FileTransport:
             os.fsync(handle.fileno())
         partial.replace(target)
         return f"written {target}"
+
+    def was_delivered(self, message_id: str) -> bool:
+        return self._path(message_id).exists()
 
     def discard(self, message_id: str) -> None:
         self._path(message_id).unlink(missing_ok=True)

@@ -4,16 +4,21 @@ Other stages use only the functions exported here.
 """
 
 from store.blobs import get_blob
+from store.claims import Claimant
 from store.database import Database, connect
 from store.delivery import (
     DueReply,
     claim_due,
+    count_due,
     mark_bounced,
+    mark_confirmed,
     mark_failed,
     mark_retry,
     mark_sent,
     mark_suppressed,
+    next_due_at,
     release_claims,
+    release_orphaned_claims,
 )
 from store.identity import normalise_address
 from store.inbound import (
@@ -49,6 +54,7 @@ from store.vacancies import VacancyRecord, sync_vacancies
 
 __all__ = [
     "Checkpoint",
+    "Claimant",
     "Database",
     "Decision",
     "DocumentRecord",
@@ -63,15 +69,18 @@ __all__ = [
     "VacancyRecord",
     "claim_due",
     "connect",
+    "count_due",
     "get_blob",
     "has_complete_submission",
     "known_reply_ids",
     "load_checkpoint",
     "mark_bounced",
+    "mark_confirmed",
     "mark_failed",
     "mark_retry",
     "mark_sent",
     "mark_suppressed",
+    "next_due_at",
     "normalise_address",
     "outbox_counts",
     "pending_revision",
@@ -80,6 +89,7 @@ __all__ = [
     "record_failure",
     "record_inbound",
     "release_claims",
+    "release_orphaned_claims",
     "replies_for_earlier_mail",
     "save_checkpoint",
     "save_decision",

@@ -1,14 +1,18 @@
 """Delivering the outbox: claiming due replies and recording each attempt's fate.
 
 Several instances may drain one PostgreSQL outbox: a reply is claimed with
-`FOR UPDATE SKIP LOCKED` and a lease, so two senders never take the same row
-at once, and a sender that dies releases its claim when the lease runs out.
+`FOR UPDATE SKIP LOCKED`, its holder and a lease, so two senders never take
+the same row at once. The claims of a sender that died are released at the
+next start (`release_orphaned_claims`), or by the lease at the latest; such
+a reply is *in doubt*, since the relay may have taken it just before the
+death, and is looked for in the Sent folder before it goes again.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from store.models import DeliveryAttempt, OutboxReply
@@ -16,6 +20,7 @@ from store.outbox import FAILED, PLANNED, SUPPRESSED
 
 SENT = "sent"
 BOUNCED = "bounced"
+CONFIRMED = "confirmed"
 
 
 @dataclass(frozen=True)
@@ -27,15 +32,18 @@ class DueReply:
     recipient: str
     content: bytes
     attempts: int
+    in_doubt: bool = False
 
 
-def claim_due(session: Session, now: datetime, limit: int, lease: timedelta) -> list[DueReply]:
-    """Up to `limit` planned replies whose time has come, claimed until `now + lease`."""
+def claim_due(
+    session: Session, now: datetime, limit: int, lease: timedelta, holder: str
+) -> list[DueReply]:
+    """Up to `limit` planned replies whose time has come, claimed by `holder`
+    until `now + lease`. A row whose earlier claim lapsed unreleased is in doubt."""
     query = (
         select(OutboxReply)
         .where(
-            OutboxReply.status == PLANNED,
-            or_(OutboxReply.next_attempt_at.is_(None), OutboxReply.next_attempt_at <= now),
+            _due(now),
             or_(OutboxReply.claimed_until.is_(None), OutboxReply.claimed_until <= now),
         )
         .order_by(OutboxReply.id)
@@ -44,11 +52,53 @@ def claim_due(session: Session, now: datetime, limit: int, lease: timedelta) -> 
     )
     rows = list(session.scalars(query))
     for row in rows:
-        row.claimed_until = now + lease
+        row.in_doubt = row.in_doubt or row.claimed_by is not None
+        row.claimed_until, row.claimed_by = now + lease, holder
     return [
-        DueReply(row.id, row.rfc_message_id, row.recipient, row.content or b"", row.attempts)
+        DueReply(
+            row.id,
+            row.rfc_message_id,
+            row.recipient,
+            row.content or b"",
+            row.attempts,
+            row.in_doubt,
+        )
         for row in rows
     ]
+
+
+def count_due(session: Session, now: datetime) -> int:
+    """Planned replies whose time has come, claimed or not: what a drain has ahead."""
+    return int(session.scalar(select(func.count()).where(_due(now))) or 0)
+
+
+def next_due_at(session: Session) -> datetime | None:
+    """When the earliest planned reply falls due (`now` for one due already)."""
+    query = select(func.min(func.coalesce(OutboxReply.next_attempt_at, OutboxReply.planned_at)))
+    return session.scalar(query.where(OutboxReply.status == PLANNED))
+
+
+def release_orphaned_claims(session: Session, is_alive: Callable[[str], bool]) -> int:
+    """Release the claims of holders that are gone, marking those replies in
+    doubt; returns how many. Run at start, before this process claims anything."""
+    holders = session.scalars(
+        select(OutboxReply.claimed_by)
+        .where(OutboxReply.status == PLANNED, OutboxReply.claimed_by.is_not(None))
+        .distinct()
+    )
+    gone = [holder for holder in holders if holder is not None and not is_alive(holder)]
+    if not gone:
+        return 0
+    rows = list(
+        session.scalars(
+            select(OutboxReply).where(
+                OutboxReply.status == PLANNED, OutboxReply.claimed_by.in_(gone)
+            )
+        )
+    )
+    for row in rows:
+        row.claimed_by, row.claimed_until, row.in_doubt = None, None, True
+    return len(rows)
 
 
 def mark_sent(session: Session, reply_id: int, answer: str, now: datetime) -> None:
@@ -57,12 +107,27 @@ def mark_sent(session: Session, reply_id: int, answer: str, now: datetime) -> No
     row.status, row.sent_at = SENT, now
 
 
+def mark_confirmed(session: Session, reply_id: int, where: str, now: datetime) -> None:
+    """An in-doubt reply found where the relay files what it took: it did leave,
+    before the crash that kept it from being recorded. Not sent again."""
+    row = _attempt(session, reply_id, CONFIRMED, f"found in {where}", now)
+    row.status, row.sent_at = SENT, now
+
+
 def mark_retry(
-    session: Session, reply_id: int, answer: str, now: datetime, next_attempt_at: datetime
+    session: Session,
+    reply_id: int,
+    answer: str,
+    now: datetime,
+    next_attempt_at: datetime,
+    in_doubt: bool = False,
 ) -> None:
-    """A temporary failure: keep the reply planned, and try again at `next_attempt_at`."""
+    """A temporary failure: keep the reply planned, and try again at `next_attempt_at`.
+    `in_doubt` when the relay may have taken it all the same (the connection
+    dropped after the message was handed over)."""
     row = _attempt(session, reply_id, "temporary", answer, now)
     row.next_attempt_at = next_attempt_at
+    row.in_doubt = row.in_doubt or in_doubt
 
 
 def mark_failed(session: Session, reply_id: int, answer: str, now: datetime) -> None:
@@ -93,11 +158,19 @@ def mark_bounced(
 
 
 def release_claims(session: Session, reply_ids: list[int]) -> None:
-    """Give back claims that were not used (a send rate reached, a shutdown)."""
+    """Give back claims that were not used (a shutdown before their turn)."""
     if reply_ids:
         session.execute(
-            update(OutboxReply).where(OutboxReply.id.in_(reply_ids)).values(claimed_until=None)
+            update(OutboxReply)
+            .where(OutboxReply.id.in_(reply_ids))
+            .values(claimed_until=None, claimed_by=None)
         )
+
+
+def _due(now: datetime) -> ColumnElement[bool]:
+    return (OutboxReply.status == PLANNED) & or_(
+        OutboxReply.next_attempt_at.is_(None), OutboxReply.next_attempt_at <= now
+    )
 
 
 def _attempt(
@@ -106,6 +179,6 @@ def _attempt(
     row = session.get_one(OutboxReply, reply_id)
     row.attempts += 1
     row.last_answer = answer
-    row.claimed_until = None
+    row.claimed_until, row.claimed_by = None, None
     session.add(DeliveryAttempt(outbox_id=reply_id, at=now, outcome=outcome, answer=answer))
     return row

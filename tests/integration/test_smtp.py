@@ -16,7 +16,7 @@ from ingest.imap_append import SentFolder
 from ingest.imap_connection import ImapServer
 from mailroom.app import App
 from mailroom.cycle import run_cycle
-from notify import DeliveryFailed, DeliveryPolicy, SendRate, deliver_due
+from notify import DeliveryFailed, DeliveryPolicy, DeliveryReport, Outbox, SendRate, Transport
 from notify.smtp import SmtpServer, SmtpTransport
 from store.models import DeliveryAttempt, InboundMessage, OutboxReply
 
@@ -80,6 +80,18 @@ def _plan(db: store.Database, count: int = 1) -> list[str]:
             store.plan_reply(session, message.id, reply, START)
             ids.append(rfc_id)
     return ids
+
+
+def deliver_due(
+    db: store.Database, transport: Transport, clock: Clock, policy: DeliveryPolicy, rate: SendRate
+) -> DeliveryReport:
+    """One rate window's delivery, as each cycle's drain begins."""
+    outbox = Outbox(db, transport, clock, _no_waiting, policy, rate, "test", lambda _: True)
+    return outbox.deliver_window()
+
+
+def _no_waiting(seconds: float) -> None:
+    raise AssertionError(f"a single window never waits (asked for {seconds} s)")
 
 
 def _statuses(db: store.Database) -> dict[str, int]:
@@ -234,7 +246,9 @@ def _answer_over(app: App, peer: SmtpPeer, tmp: Path) -> OutboxReply:
     (box / "new" / "1766394000.jm.mx1").write_bytes(_international_application())
     run_cycle(
         dataclasses.replace(
-            app, sources=(MaildirSource("box", box, (MX,)),), transport=_transport(peer)
+            app,
+            sources=(MaildirSource("box", box, (MX,)),),
+            outbox=dataclasses.replace(app.outbox, transport=_transport(peer)),
         )
     )
     with app.db.transaction() as session:

@@ -97,7 +97,7 @@ def test_a_new_uidvalidity_rebinds_stored_messages_by_their_bytes(db: store.Data
 
 
 def _due(session: Session, at: datetime = NOW) -> list[store.DueReply]:
-    return store.claim_due(session, at, limit=100, lease=LEASE)
+    return store.claim_due(session, at, limit=100, lease=LEASE, holder="test")
 
 
 def test_a_reply_is_planned_once_per_message_and_kind(db: store.Database) -> None:

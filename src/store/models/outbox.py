@@ -14,6 +14,9 @@ class OutboxReply(Base):
 
     One row per message and kind; `rfc_message_id` and the rendered bytes are
     fixed when planned, so a resend after a crash is the very same mail.
+    `claimed_by` names the live sender holding the row (`store.claims`);
+    `in_doubt` marks a reply whose last sender vanished while holding it, so
+    it may already have left (docs/architecture.md §4).
     """
 
     __tablename__ = "outbox"
@@ -34,6 +37,8 @@ class OutboxReply(Base):
     last_answer: Mapped[str | None] = mapped_column(CleanText)
     next_attempt_at: Mapped[datetime | None]
     claimed_until: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(CleanString(120))
+    in_doubt: Mapped[bool] = mapped_column(default=False)
 
 
 class DeliveryAttempt(Base):
