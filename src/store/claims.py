@@ -38,6 +38,7 @@ class Claimant:
             self.token = process_token(os.getpid())
         else:
             self._session = db.engine.connect()
+            self._session.detach()  # its own server session, closed with it, never pooled
             pid, start = self._session.execute(_PG_SESSION).one()
             self._session.commit()
             self.token = f"pg:{pid}:{start}"
