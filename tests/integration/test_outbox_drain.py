@@ -1,6 +1,7 @@
 """The outbox drains: everything due in one go at the send rate, and claims of
 a sender that is gone are released at once, their replies in doubt."""
 
+import asyncio
 import subprocess
 import time
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from email.policy import default
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 import store
@@ -18,7 +20,7 @@ from notify.smtp import SmtpServer, SmtpTransport
 from store.claims import Claimant, process_token
 from store.models import DeliveryAttempt, OutboxReply
 
-from ..smtpserver import SmtpPeer, smtp_peer
+from ..smtpserver import SmtpPeer, free_port, smtp_peer
 from ..store_fixtures import ENGINES, migrated_database
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -98,7 +100,9 @@ def busiest_minute(db: store.Database) -> int:
     """The most deliveries that started within any 60 seconds."""
     with db.transaction() as session:
         times = sorted(session.scalars(select(DeliveryAttempt.at)))
-    return max(sum(1 for t in times if first <= t < first + timedelta(minutes=1)) for first in times)
+    return max(
+        sum(1 for t in times if first <= t < first + timedelta(minutes=1)) for first in times
+    )
 
 
 def test_one_drain_delivers_200_due_replies_at_60_a_minute(
@@ -224,9 +228,7 @@ def test_claims_of_a_living_sender_are_left_alone(db: store.Database, peer: Smtp
         other = Claimant(db)
         with db.transaction() as session:
             assert store.release_orphaned_claims(session, other.is_alive) == 0
-            assert all(
-                r.claimed_by == holder.token for r in session.scalars(select(OutboxReply))
-            )
+            assert all(r.claimed_by == holder.token for r in session.scalars(select(OutboxReply)))
         other.close()
     finally:
         holder.close()
@@ -241,3 +243,42 @@ def test_a_local_holder_is_alive_only_while_that_very_process_runs(tmp_path: Pat
     assert not claimant.is_alive(f"proc:{host}:{pid}:{int(ticks) + 1}")  # the pid, reused
     assert not claimant.is_alive(_dead_process_token())
     assert claimant.is_alive(f"proc:elsewhere.example:{pid}:{ticks}")  # left to the lease
+
+
+class SlowToAnswer:
+    """Takes the message, then answers DATA only after the sender has given up."""
+
+    def __init__(self) -> None:
+        self.received = 0
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        self.received += 1
+        await asyncio.sleep(3)
+        return "250 2.0.0 Ok: queued"
+
+
+def test_a_connection_lost_after_the_message_went_over_leaves_the_reply_in_doubt(
+    db: store.Database,
+) -> None:
+    plan(db, 1)
+    handler = SlowToAnswer()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port(), ready_timeout=10)
+    controller.start()
+    try:
+        server = SmtpServer(
+            "127.0.0.1", controller.port, "plain", "info@chassesearch.nl", timeout=1
+        )
+        clock = ManualClock()
+        sender = Outbox(
+            db, SmtpTransport(server), clock, clock.sleep, DeliveryPolicy(per_minute=60),
+            SendRate(60), "this-test", lambda _holder: True,
+        )  # fmt: skip
+        report = sender.drain()
+    finally:
+        controller.stop()
+
+    assert (report.retrying, handler.received) == (1, 1)
+    with db.transaction() as session:
+        [row] = session.scalars(select(OutboxReply))
+        assert row.status == "planned" and row.in_doubt
+        assert "after the message was handed over" in (row.last_answer or "")
