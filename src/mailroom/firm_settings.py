@@ -31,7 +31,7 @@ def _zone(name: str) -> str:
 
 
 class WorkingDays(BaseModel):
-    """What counts as a working day for answer-by times (DESIGN §6).
+    """What counts as a working day for answer-by times (docs/architecture.md §6).
 
     `holidays` names the Dutch public holidays the office closes on, as the
     `holidays` package spells them in English ("King's Day", "Good Friday");

@@ -1,4 +1,4 @@
-"""One message's whole journey (DESIGN §4), in the order the invariants need."""
+"""One message's whole journey (docs/architecture.md §4), in the order the invariants need."""
 
 import logging
 from dataclasses import dataclass, replace

@@ -19,7 +19,6 @@ from store.privacy import (
     subject_hash,
     vacancies_due_for_purge,
 )
-from store.subject import subject_data
 
 log = logging.getLogger("mailroom.privacy")
 
@@ -96,7 +95,7 @@ def purge_expired(app: App) -> list[str]:
 def export_subject(app: App, address: str, out_dir: Path) -> list[Path] | None:
     """Write everything held on one person; None when nothing is held."""
     with app.db.transaction() as session:
-        data = subject_data(session, address)
+        data = store.subject_data(session, address)
     if data is None:
         return None
     written = write_subject_export(data, out_dir)

@@ -1,4 +1,4 @@
-"""Turn a rendered reply into RFC 5322 bytes with the headers DESIGN §6 asks for.
+"""Turn a rendered reply into RFC 5322 bytes with the headers docs/architecture.md §6 asks for.
 
 Three things the email package would otherwise get wrong for us:
 

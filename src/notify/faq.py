@@ -1,4 +1,4 @@
-"""Which of a vacancy's frequent questions a message asks (DESIGN §6).
+"""Which of a vacancy's frequent questions a message asks (docs/architecture.md §6).
 
 A keyword matches at the start of a word, case- and width-insensitively,
 so "salaris" finds "Salarisschaal" but not "maandsalaris" (list such

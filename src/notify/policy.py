@@ -1,4 +1,4 @@
-"""Who may get an automatic reply (DESIGN §6); held-back replies keep a reason.
+"""Who may get an automatic reply (docs/architecture.md §6); held-back replies keep a reason.
 
 The whole policy is `hold_back_reason`: the conductor stores its answer
 with the reply as `suppressed`, so a withheld reply is a decision on

@@ -113,7 +113,7 @@ class Reply:
 
     @property
     def arrived_in_time(self) -> bool:
-        """The closing instant itself still counts as on time (DESIGN §5)."""
+        """The closing instant itself still counts as on time (docs/architecture.md §5)."""
         return self.arrived_at <= self.vacancy.closes_at
 
     @property

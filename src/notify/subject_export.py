@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from store.subject import HeldMessage, SubjectData
+from store import HeldMessage, SubjectData
 
 
 def write_subject_export(data: SubjectData, out_dir: Path) -> list[Path]:

@@ -5,7 +5,7 @@ from enum import StrEnum
 
 
 class Verdict(StrEnum):
-    """Exactly one per inbound message; the order of DESIGN §5 decides."""
+    """Exactly one per inbound message; the order of docs/architecture.md §5 decides."""
 
     AUTOMATED = "automated"
     UNROUTED = "unrouted"

@@ -1,4 +1,4 @@
-"""Choose the vacancy a message belongs to (DESIGN §5, "Routing")."""
+"""Choose the vacancy a message belongs to (docs/architecture.md §5, "Routing")."""
 
 from collections.abc import Iterable
 from datetime import datetime

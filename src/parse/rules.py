@@ -1,4 +1,4 @@
-"""The ordered verdict table of DESIGN §5, one small rule per row.
+"""The ordered verdict table of docs/architecture.md §5, one small rule per row.
 
 Each rule says whether it applies and with which reason codes; the first
 rule that applies decides. The order is a plain tuple so it reads like the

@@ -49,6 +49,7 @@ from store.outbox import (
 from store.overview import OverviewDocument, OverviewRow, UnknownVacancy, vacancy_overview
 from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
+from store.subject import HeldMessage, SubjectData, subject_data
 from store.submissions import has_complete_submission
 from store.vacancies import VacancyRecord, sync_vacancies
 
@@ -59,12 +60,14 @@ __all__ = [
     "Decision",
     "DocumentRecord",
     "DueReply",
+    "HeldMessage",
     "MessageKey",
     "OverviewDocument",
     "OverviewRow",
     "PlannedReply",
     "SearchHit",
     "StoredMessage",
+    "SubjectData",
     "UnknownVacancy",
     "VacancyRecord",
     "claim_due",
@@ -97,6 +100,7 @@ __all__ = [
     "source_answered",
     "source_failed",
     "source_health",
+    "subject_data",
     "sync_vacancies",
     "upgrade",
     "vacancy_overview",

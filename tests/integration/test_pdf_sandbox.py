@@ -1,4 +1,7 @@
-"""Hostile PDFs (DESIGN §4) end in time with a reason or bounded text; the pool keeps serving."""
+"""Hostile PDFs end in time with a reason or bounded text; the pool keeps serving.
+
+The containment promise of docs/architecture.md §4.
+"""
 
 import random
 import resource

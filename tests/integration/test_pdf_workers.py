@@ -1,7 +1,7 @@
 """PDF workers that overrun, hang or die cost one document its text, and are replaced.
 
 Each such document gets `unreadable` with the cause as a flag (`pdf_worker_died`,
-`pdf_timeout`); the other workers and the next document are unaffected (DESIGN §4).
+`pdf_timeout`); the other workers and the next document are unaffected (docs/architecture.md §4).
 """
 
 import contextlib

@@ -2,7 +2,7 @@
 
 `tests.corpus.make_corpus` writes the messages (real PDFs, archives,
 winmail.dat, bounces and auto-replies from real mail programs);
-`tests/corpus/expected*.toml` state by hand, after DESIGN §5, what `analyse`
+`tests/corpus/expected*.toml` state by hand, after docs/architecture.md §5, what `analyse`
 must conclude. An entry marked `xfail` is one where the code still
 contradicts the design: it states what the design asks and fails strictly,
 so a fix shows up as an unexpected pass that asks for the mark to go.

@@ -1,4 +1,4 @@
-"""Frequent questions (DESIGN §6): standard answers from the seed vacancy's facts."""
+"""Frequent questions (docs/architecture.md §6): standard answers from the seed vacancy's facts."""
 
 import pytest
 

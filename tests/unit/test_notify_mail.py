@@ -1,4 +1,4 @@
-"""Composing and writing replies (DESIGN §6); the policy is in test_notify_policy."""
+"""Composing and writing replies (docs/architecture.md §6); the policy is in test_notify_policy."""
 
 import email
 from datetime import datetime

@@ -1,4 +1,4 @@
-"""The reply policy (DESIGN §6): each rule that holds a reply back, and their order."""
+"""The reply policy (docs/architecture.md §6): each rule that holds a reply back, and the order."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Reply templates (DESIGN §6): every kind and language renders, strictly and escaped.
+"""Reply templates (docs/architecture.md §6): every kind and language renders, strictly and escaped.
 
 The reply objects are built by hand with `make_reply`; the other
 `test_notify_*` files import it from here.
@@ -108,7 +108,7 @@ def reason_texts(language: str) -> dict[str, str]:
 
 
 # The closed notice and the question acknowledgement carry no reference
-# number in the templates, and DESIGN §5/§6 do not ask them to.
+# number in the templates, and docs/architecture.md §5/§6 do not ask them to.
 KINDS_WITH_REFERENCE = {ReplyKind.CONFIRMATION, ReplyKind.RESUBMIT_REQUEST}
 ALL_REASONS = sorted(reason_texts("nl").keys() | reason_texts("en").keys())
 

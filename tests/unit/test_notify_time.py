@@ -1,4 +1,4 @@
-"""Time in replies (DESIGN §6): counted from arrival, shown in Amsterdam, working days."""
+"""Time in replies (docs/architecture.md §6): from arrival, shown in Amsterdam, working days."""
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta

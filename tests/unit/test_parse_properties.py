@@ -1,4 +1,4 @@
-"""Generated hostile mail never breaks `analyse` (DESIGN §4 and §5, hypothesis as §9 asks).
+"""Generated hostile mail never breaks `analyse` (docs/architecture.md §4, §5 and §9).
 
 Three sources of input: MIME trees built with the standard library's
 `EmailMessage`; header blocks written as raw bytes, so CR/LF, control
@@ -6,7 +6,7 @@ characters and broken encoded words reach the parser as a sender could send
 them; and byte-level edits of serialized messages (truncation, noise,
 duplicated or lost boundaries) that no well-behaved library writes.
 
-Each property states what DESIGN promises for any input. PDFs are read in
+Each property states what docs/architecture.md promises for any input. PDFs are read in
 this process (no `read=`); the sandbox is tested elsewhere.
 """
 
@@ -38,7 +38,7 @@ from parse import Analysis, FileKind, ParseContext, VacancyWindow, Verdict, anal
 
 from ..mailbuilder import CV, LETTER, encrypted, pdf, zip_of
 
-# Profiles: derandomised and bounded under CI (DESIGN §9), random locally.
+# Profiles: derandomised and bounded under CI (docs/architecture.md §9), random locally.
 # Registered here rather than in conftest.py; the last profile loaded wins.
 _SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 settings.register_profile(
@@ -64,7 +64,7 @@ def _fewer(divisor: int) -> settings:
     return settings(max_examples=max(10, settings.default.max_examples // divisor))
 
 
-# --- the seed vacancy (DESIGN §1) ---------------------------------------------------------
+# --- the seed vacancy -------------------------------------------------------------------------
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SEED = VacancyWindow(
@@ -620,7 +620,7 @@ def _one_line(value: str) -> bool:
 
 
 def check(raw: bytes, context: ParseContext = CONTEXT) -> Analysis:
-    """`analyse` returns, and what it returns keeps DESIGN §4/§5's promises."""
+    """`analyse` returns, and what it returns keeps docs/architecture.md §4/§5's promises."""
     analysis = analyse(raw, context)
     verdict, reasons, flags = analysis.verdict, analysis.reasons, analysis.flags
     event(f"verdict: {verdict}")
@@ -637,7 +637,7 @@ def check(raw: bytes, context: ParseContext = CONTEXT) -> Analysis:
     assert analysis.vacancy == SEED.slug
     assert verdict not in (Verdict.UNROUTED, Verdict.LATE)
 
-    # The verdict table of DESIGN §5.
+    # The verdict table of docs/architecture.md §5.
     if verdict is Verdict.AUTOMATED:
         assert set(reasons) <= MACHINE_KINDS
         assert all(a.kind is FileKind.OTHER for a in analysis.attachments)
@@ -648,7 +648,7 @@ def check(raw: bytes, context: ParseContext = CONTEXT) -> Analysis:
         assert len(pdfs) == 2 and len({a.sha256 for a in pdfs}) == 2
         assert all(a.pdf is not None and a.pdf.problem is None for a in pdfs)
 
-    # Replies are in Dutch or English (DESIGN §2).
+    # Replies are in Dutch or English (docs/architecture.md §2).
     assert analysis.language in ("nl", "en")
 
     # Attachments: hashes match, PDFs are read and guessed at, names are one clean line.
@@ -761,7 +761,7 @@ def _sent_as_attachment(name: Filename, content_type: str, data: bytes) -> bytes
     )
 
 
-# Names a document may have: signatures and calendar cards are never documents (DESIGN §5).
+# Names a document may have: signatures and calendar cards are never documents (§5).
 DOCUMENT_NAMES = FILENAMES.filter(lambda n: not n.text.lower().endswith(NOT_DOCUMENT_SUFFIXES))
 
 

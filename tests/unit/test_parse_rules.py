@@ -1,4 +1,4 @@
-"""The verdict table of DESIGN §5, one rule at a time, on messages built here.
+"""The verdict table of docs/architecture.md §5, one rule at a time, on messages built here.
 
 Messages are built with the helpers in `tests/mailbuilder.py`.
 """
