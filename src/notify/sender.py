@@ -90,6 +90,13 @@ class Drain:
     limit: int | None = None
     until_empty: bool = False
 
+    def allows_more(self, report: DeliveryReport) -> bool:
+        return self.limit is None or report.attempted < self.limit
+
+    def room(self, free: int, report: DeliveryReport) -> int:
+        """How many of the `free` places in the rate window this drain may use."""
+        return free if self.limit is None else min(free, self.limit - report.attempted)
+
 
 Progress = Callable[[DeliveryReport, int], None]
 
@@ -121,22 +128,15 @@ class Outbox:
         with self.db.transaction() as session:
             total = store.count_due(session, self.clock())
         try:
-            while scope.limit is None or report.attempted < scope.limit:
+            while scope.allows_more(report):
                 now = self.clock()
-                pause: timedelta | None = self.rate.wait(now)
-                if pause is not None and pause <= timedelta(0):
-                    room = self.rate.free(now)
-                    if scope.limit is not None:
-                        room = min(room, scope.limit - report.attempted)
+                wait: timedelta | None = self.rate.wait(now)
+                if not wait:
+                    room = scope.room(self.rate.free(now), report)
                     if self._deliver_batch(room, report, lambda: _tell(progress, report, total)):
                         continue
-                    if not scope.until_empty:
-                        break
-                    pause = self._until_next_due(now)
-                if pause is None:
-                    break
-                self.sleep(pause.total_seconds())
-                if self.clock() <= now:
+                    wait = self._until_next_due(now) if scope.until_empty else None
+                if wait is None or not self._waited(wait, now):
                     break
         finally:
             self._finish(report)
@@ -151,6 +151,11 @@ class Outbox:
         finally:
             self._finish(report)
         return report
+
+    def _waited(self, wait: timedelta, since: datetime) -> bool:
+        """Wait; False when the clock did not move meanwhile (nothing to wait for)."""
+        self.sleep(wait.total_seconds())
+        return self.clock() > since
 
     def _finish(self, report: DeliveryReport) -> None:
         self.transport.close()
