@@ -49,15 +49,39 @@ def forget(app: App, address: str) -> Erased:
 
 
 def export_for_committee(app: App, vacancy: str, out_dir: Path) -> ExportResult:
-    """Write the committee overview and remember where, so erasure can follow it."""
+    """Write the committee overview and remember where, so erasure can follow it.
+
+    The firm's own address and domains are left out of the overview. A
+    vacancy no longer configured keeps its export (an erasure rewrites it),
+    but its reference prefix is gone with its settings: its slug in capitals
+    stands in, and a warning says so.
+    """
+    firm = app.settings.firm
     with app.db.transaction() as session:
-        rows = store.vacancy_overview(session, vacancy)
+        rows = store.vacancy_overview(
+            session,
+            vacancy,
+            own_addresses=[str(firm.address)],
+            own_domains=firm.own_domains,
+        )
         result = write_export(
-            rows, lambda digest: store.get_blob(session, digest), out_dir, app.settings.firm.zone
+            rows,
+            lambda digest: store.get_blob(session, digest),
+            out_dir,
+            firm.zone,
+            reference_prefix=_reference_prefix(app, vacancy),
         )
         detail = {"vacancy": vacancy, "directory": str(out_dir.resolve())}
         audit(session, "export", app.clock(), detail=detail)
     return result
+
+
+def _reference_prefix(app: App, vacancy: str) -> str:
+    facts = app.vacancies.get(vacancy)
+    if facts is not None:
+        return facts.reference_prefix
+    log.warning("vacancy %s is no longer configured: its references use its slug", vacancy)
+    return vacancy.upper()
 
 
 def refresh_exports(app: App, vacancies: tuple[str, ...]) -> None:

@@ -7,7 +7,7 @@ from functools import partial
 
 import store
 from mailroom.app import App
-from notify import CAP_WINDOW, FileFacts, Mailbox, Reply, ReplyKind, compose
+from notify import CAP_WINDOW, FileFacts, Mailbox, Reply, ReplyKind, compose, reference_number
 from parse import Analysis, Verdict
 
 log = logging.getLogger("mailroom.reply")
@@ -95,7 +95,7 @@ def _reply(
         references=analysis.references + own_id,
         vacancy=vacancy,
         arrived_at=arrived_at,
-        reference=f"{vacancy.reference_prefix}-{message_pk:05d}",
+        reference=reference_number(vacancy.reference_prefix, message_pk),
         written_at=app.clock(),
         files=tuple(
             FileFacts(a.filename, a.pdf.pages if a.pdf else None, a.role)

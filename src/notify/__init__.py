@@ -5,6 +5,7 @@ from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
 from notify.exportdir import ExportRefused
 from notify.policy import CAP_WINDOW, ReplyPolicy
+from notify.references import reference_number
 from notify.reply import (
     FaqEntry,
     FileFacts,
@@ -45,5 +46,6 @@ __all__ = [
     "WorkingCalendar",
     "compose",
     "holiday_names",
+    "reference_number",
     "write_export",
 ]

@@ -1,39 +1,50 @@
 """The selection committee's overview: a CSV, the same rows as XLSX, and the PDFs.
 
 `DIR/overview.csv` and `DIR/overview.xlsx` hold one row per applicant in the
-order given; `DIR/documents/<NNN name>/` holds the PDFs of the submission
-that counts, under safe names.
+order given, the reference number the replies quoted first;
+`DIR/documents/<reference name>/` holds the PDFs of the submission that
+counts, under safe names. The committee is Dutch and some members read
+English: titles say both ("Naam / Name"), reasons are spelt out in each
+language next to their codes.
 """
 
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import store
 from notify.exportdir import CSV_NAME, DOCUMENTS_NAME, XLSX_NAME, prepare_export_dir
+from notify.reasons import reasons_text
+from notify.references import reference_number
 from notify.safenames import folder_name, safe_filename, unique_name
 from notify.sheets import Cell, write_csv, write_xlsx
 
 log = logging.getLogger("mailroom.export")
 
 COLUMNS = (
-    "name",
-    "address",
-    "first arrival",
-    "latest arrival",
-    "verdict",
-    "reasons",
-    "flags",
-    "late",
-    "pages",
-    "files",
-    "superseded",
-    "supplements",
-    "folder",
+    "Referentie / Reference",
+    "Naam / Name",
+    "E-mailadres / E-mail address",
+    "Eerste ontvangst / First received",
+    "Laatste ontvangst / Last received",
+    "Oordeel / Verdict",
+    "Redencodes / Reason codes",
+    "Redenen (Nederlands)",
+    "Reasons (English)",
+    "Signalen / Flags",
+    "Te laat / Late",
+    "Pagina's / Pages",
+    "Bestanden / Files",
+    "Eerdere versie vervangen / Earlier version replaced",
+    "Vervangen versies / Replaced versions",
+    "Aanvullingen / Supplements",
+    "Map / Folder",
 )
+# An application whose From could not be read: its name cell, and its folder's label.
+SENDER_UNKNOWN = "afzender onbekend / sender unknown"
+_UNKNOWN_FOLDER_LABEL = "afzender onbekend"
 
 
 @dataclass(frozen=True)
@@ -52,26 +63,32 @@ def write_export(
     fetch_blob: Callable[[str], bytes],
     out_dir: Path,
     zone: ZoneInfo,
+    *,
+    reference_prefix: str,
 ) -> ExportResult:
     """Write the overview of `rows` into `out_dir`, replacing an earlier export.
 
     `fetch_blob` returns a document's bytes by sha256 (e.g. `store.get_blob`
     bound to a session; its KeyError for a missing blob is passed on); times
-    are shown in `zone`. Raises ExportRefused, having removed nothing, when
-    `out_dir` holds files an export did not write. The "folder" column is
-    relative to `out_dir` and empty for an applicant without PDFs.
+    are shown in `zone`, the XLSX's as that zone's wall-clock time; the
+    references are the vacancy's `reference_prefix` with each row's message.
+    Raises ExportRefused, having removed nothing, when `out_dir` holds files
+    an export did not write. The folder column is relative to `out_dir` and
+    empty for an applicant without PDFs.
     """
     prepare_export_dir(out_dir)
     documents_dir = out_dir / DOCUMENTS_NAME
     documents_dir.mkdir()
     table: list[list[Cell]] = []
     written = 0
-    for number, row in enumerate(rows, start=1):
+    for row in rows:
+        reference = reference_number(reference_prefix, row.message_pk)
         folder = ""
         if row.documents:
-            folder = folder_name(number, row.name, row.address)
+            label = row.name if row.address is not None else _UNKNOWN_FOLDER_LABEL
+            folder = folder_name(reference, label, row.address or "")
             written += _write_documents(row.documents, fetch_blob, documents_dir / folder)
-        table.append(_cells(row, folder, zone))
+        table.append(_cells(row, reference, folder, zone))
     csv_path, xlsx_path = out_dir / CSV_NAME, out_dir / XLSX_NAME
     write_csv(csv_path, COLUMNS, table)
     write_xlsx(xlsx_path, COLUMNS, table)
@@ -94,26 +111,23 @@ def _write_documents(
     return len(documents)
 
 
-def _cells(row: store.OverviewRow, folder: str, zone: ZoneInfo) -> list[Cell]:
-    superseded = str(len(row.superseded))
-    if row.superseded:
-        superseded += " (" + "; ".join(_time(t, zone) for t in row.superseded) + ")"
+def _cells(row: store.OverviewRow, reference: str, folder: str, zone: ZoneInfo) -> list[Cell]:
     return [
-        row.name,
+        reference,
+        row.name if row.address is not None else SENDER_UNKNOWN,
         row.address,
-        _time(row.first_arrival, zone),
-        _time(row.latest_arrival, zone),
+        row.first_arrival.astimezone(zone),
+        row.latest_arrival.astimezone(zone),
         row.verdict,
         ", ".join(row.reasons),
+        reasons_text(row.reasons, "nl"),
+        reasons_text(row.reasons, "en"),
         ", ".join(row.flags),
-        "yes" if row.late else "no",
+        row.late,
         row.pages,
         "; ".join(row.files),
-        superseded,
+        bool(row.superseded),
+        len(row.superseded),
         row.supplements,
         f"{DOCUMENTS_NAME}/{folder}" if folder else "",
     ]
-
-
-def _time(moment: datetime, zone: ZoneInfo) -> str:
-    return moment.astimezone(zone).isoformat(timespec="seconds")

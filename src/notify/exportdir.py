@@ -13,8 +13,10 @@ from pathlib import Path
 CSV_NAME = "overview.csv"
 XLSX_NAME = "overview.xlsx"
 DOCUMENTS_NAME = "documents"
-# The applicant folders an export makes: "007 Sanne de Vries".
-_APPLICANT_FOLDER = re.compile(r"\d{3,} \S")
+# The applicant folders an export makes: "IPO-00012 Sanne de Vries". Exports
+# written before folders carried the reference ("007 Sanne de Vries") are
+# still recognised, so an erasure can rewrite them.
+_APPLICANT_FOLDER = re.compile(r"([A-Z0-9-]+-)?\d{3,} \S")
 
 
 class ExportRefused(Exception):

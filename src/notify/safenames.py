@@ -53,12 +53,15 @@ def safe_filename(original: str, fallback: str, suffix: str = ".pdf") -> str:
     return _unreserved(stem) + ext if stem else fallback
 
 
-def folder_name(number: int, name: str, address: str) -> str:
-    """ "007 Sanne de Vries": the running number keeps two namesakes apart and
-    the folders in the committee's order; the address's local part stands in
-    for a missing or unusable name."""
+def folder_name(reference: str, name: str, address: str) -> str:
+    """ "IPO-00012 Sanne de Vries": the reference keeps two namesakes apart and
+    is the one the overview and the replies quote; the address's local part
+    stands in for a missing or unusable name. `reference` must already be
+    safe (letters, digits and "-")."""
+    if clean(reference) != reference or not reference:
+        raise ValueError("unsafe reference for a folder name")
     label = _cut(clean(name), 60) or _cut(clean(address.partition("@")[0]), 60)
-    return f"{number:03d} {label or 'applicant'}"
+    return f"{reference} {label or 'applicant'}"
 
 
 def unique_name(name: str, taken: set[str]) -> str:

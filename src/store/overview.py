@@ -2,10 +2,15 @@
 
 The committee is shown every applicant, not only the shortlist: anyone with
 at least one submission (valid, invalid or late) for the vacancy. Someone who
-only asked a question has no submission and is not listed.
+only asked a question has no submission and is not listed. The firm's own
+addresses never are: mail from `info@` with two PDFs is a test or a loop,
+not a candidate (a staff forward is stored under the applicant it forwards).
+An application whose sender could not be read has no applicant and no
+submission, yet it is listed, one row per message, as "sender unknown".
 """
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,8 +18,12 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, load_only
 
+from store.identity import normalise_address
 from store.models import Applicant, Document, InboundMessage, Submission, Vacancy
 from store.search import fold
+
+# The verdicts of application-like mail; the same set records a submission.
+APPLICATION_VERDICTS = ("valid", "invalid", "late")
 
 
 class UnknownVacancy(LookupError):
@@ -37,15 +46,18 @@ class OverviewDocument:
 class OverviewRow:
     """One applicant of a vacancy, as the committee sees them.
 
-    Times are aware UTC; a caller shows them in the firm's zone. The verdict,
-    reasons, flags, pages and files are those of the counted submission: the
-    current complete one if any, else the latest. `late` is true when any of
-    the person's submissions for the vacancy was late. `superseded` holds the
-    arrival times of complete submissions that a later one replaced.
+    `message_pk` is the stored message of the counted submission: the
+    current complete one if any, else the latest; the verdict, reasons,
+    flags, pages and files are that message's. `address` is None, and `name`
+    empty, for an application whose sender could not be read. Times are
+    aware UTC; a caller shows them in the firm's zone. `late` is true when
+    any of the person's submissions for the vacancy was late. `superseded`
+    holds the arrival times of complete submissions that a later one replaced.
     """
 
+    message_pk: int
     name: str
-    address: str
+    address: str | None
     first_arrival: datetime
     latest_arrival: datetime
     verdict: str
@@ -59,25 +71,64 @@ class OverviewRow:
     documents: tuple[OverviewDocument, ...]
 
 
-def vacancy_overview(session: Session, vacancy: str) -> list[OverviewRow]:
-    """Every applicant of `vacancy`, sorted by name, then address.
+@dataclass(frozen=True)
+class _Sent:
+    """One application-like message of a person (or of an unknown sender)."""
 
-    Sorting happens here rather than in SQL so SQLite and PostgreSQL, whose
-    collations differ, give the committee the same order. Raises
-    UnknownVacancy for a slug that is not in the store.
+    message_pk: int
+    arrived_at: datetime
+    verdict: str
+    reasons: tuple[str, ...]
+    flags: tuple[str, ...]
+    current: bool = False
+    superseded: bool = False
+    supplement: bool = False
+
+
+@dataclass(frozen=True)
+class _Person:
+    """Someone's messages for the vacancy, oldest first."""
+
+    name: str
+    address: str | None
+    sent: list[_Sent]
+
+    @property
+    def counted(self) -> _Sent:
+        """The current complete submission if there is one, else the latest."""
+        return ([s for s in self.sent if s.current] or self.sent)[-1]
+
+
+def vacancy_overview(
+    session: Session, vacancy: str, *, own_addresses: Collection[str], own_domains: Collection[str]
+) -> list[OverviewRow]:
+    """Every applicant of `vacancy`, sorted by name, then address; unknown senders last.
+
+    Mail from `own_addresses` (compared normalised) or from any address in
+    `own_domains` is left out. Sorting happens here rather than in SQL so
+    SQLite and PostgreSQL, whose collations differ, give the committee the
+    same order. Raises UnknownVacancy for a slug that is not in the store.
     """
     if session.get(Vacancy, vacancy) is None:
         raise UnknownVacancy(vacancy)
-    by_applicant: dict[int, list[Row[Any]]] = defaultdict(list)
-    for submission in session.execute(_submissions(vacancy)):
-        by_applicant[submission.applicant_id].append(submission)
-    counted = {key: _counted(subs) for key, subs in by_applicant.items()}
-    documents = _documents(session, [c.message_id for c in counted.values()])
-    rows = [
-        _row(subs, counted[key], documents.get(counted[key].message_id, []))
-        for key, subs in by_applicant.items()
+    ours = frozenset(normalise_address(a) for a in own_addresses)
+    our_domains = frozenset(d.strip().lower() for d in own_domains)
+    people: dict[int, _Person] = {}
+    for found in session.execute(_submissions(vacancy)):
+        # Applicant addresses are stored normalised, so they compare as they are.
+        if found.address not in ours and found.address.rpartition("@")[2] not in our_domains:
+            person = people.setdefault(
+                found.applicant_id, _Person(found.display_name, found.address, [])
+            )
+            person.sent.append(_from_submission(found))
+    unknown = [
+        _Person("", None, [_from_message(found)])
+        for found in session.execute(_without_sender(vacancy))
     ]
-    return sorted(rows, key=lambda r: (fold(r.name), r.name, r.address))
+    everyone = [*people.values(), *unknown]
+    documents = _documents(session, [person.counted.message_pk for person in everyone])
+    rows = [_row(person, documents.get(person.counted.message_pk, [])) for person in everyone]
+    return sorted(rows, key=_order)
 
 
 def _submissions(vacancy: str) -> Any:
@@ -104,10 +155,47 @@ def _submissions(vacancy: str) -> Any:
     )
 
 
-def _counted(submissions: list[Row[Any]]) -> Row[Any]:
-    """The current complete submission if there is one, else the latest."""
-    current = [s for s in submissions if s.complete and s.superseded_by_id is None]
-    return (current or submissions)[-1]
+def _without_sender(vacancy: str) -> Any:
+    """The vacancy's applications whose sender could not be read: stored without
+    an applicant, so without a submission, in the order they arrived."""
+    return (
+        select(
+            InboundMessage.id,
+            InboundMessage.arrived_at,
+            InboundMessage.verdict,
+            InboundMessage.reasons,
+            InboundMessage.flags,
+        )
+        .where(
+            InboundMessage.vacancy == vacancy,
+            InboundMessage.applicant_id.is_(None),
+            InboundMessage.verdict.in_(APPLICATION_VERDICTS),
+        )
+        .order_by(InboundMessage.arrived_at, InboundMessage.id)
+    )
+
+
+def _from_submission(found: Row[Any]) -> _Sent:
+    return _Sent(
+        message_pk=found.message_id,
+        arrived_at=found.arrived_at,
+        verdict=found.verdict or "",
+        reasons=tuple(found.reasons or ()),
+        flags=tuple(found.flags or ()),
+        current=found.complete and found.superseded_by_id is None,
+        superseded=found.superseded_by_id is not None,
+        supplement=found.supplement_of_id is not None,
+    )
+
+
+def _from_message(found: Row[Any]) -> _Sent:
+    return _Sent(
+        message_pk=found.id,
+        arrived_at=found.arrived_at,
+        verdict=found.verdict or "",
+        reasons=tuple(found.reasons or ()),
+        flags=tuple(found.flags or ()),
+    )
 
 
 def _documents(session: Session, message_ids: list[int]) -> dict[int, list[Document]]:
@@ -127,20 +215,27 @@ def _documents(session: Session, message_ids: list[int]) -> dict[int, list[Docum
     return found
 
 
-def _row(submissions: list[Row[Any]], counted: Row[Any], documents: list[Document]) -> OverviewRow:
+def _row(person: _Person, documents: list[Document]) -> OverviewRow:
+    counted, sent = person.counted, person.sent
     pdfs = [d for d in documents if d.kind == "pdf"]
     return OverviewRow(
-        name=counted.display_name,
-        address=counted.address,
-        first_arrival=min(s.arrived_at for s in submissions),
-        latest_arrival=max(s.arrived_at for s in submissions),
-        verdict=counted.verdict or "",
-        reasons=tuple(counted.reasons or ()),
-        flags=tuple(counted.flags or ()),
-        late=any(s.verdict == "late" for s in submissions),
+        message_pk=counted.message_pk,
+        name=person.name,
+        address=person.address,
+        first_arrival=min(s.arrived_at for s in sent),
+        latest_arrival=max(s.arrived_at for s in sent),
+        verdict=counted.verdict,
+        reasons=counted.reasons,
+        flags=counted.flags,
+        late=any(s.verdict == "late" for s in sent),
         pages=sum(d.pages or 0 for d in pdfs),
         files=tuple(d.filename for d in documents),
-        superseded=tuple(s.arrived_at for s in submissions if s.superseded_by_id is not None),
-        supplements=sum(1 for s in submissions if s.supplement_of_id is not None),
+        superseded=tuple(s.arrived_at for s in sent if s.superseded),
+        supplements=sum(1 for s in sent if s.supplement),
         documents=tuple(OverviewDocument(d.filename, d.sha256) for d in pdfs),
     )
+
+
+def _order(row: OverviewRow) -> tuple[bool, str, str, str, int]:
+    """Known senders by name, then address; after them the unknown, as they arrived."""
+    return (row.address is None, fold(row.name), row.name, row.address or "", row.message_pk)

@@ -52,11 +52,17 @@ def test_names_are_unique_within_a_folder_whatever_their_case() -> None:
     assert names == ["cv.pdf", "CV-2.pdf", "cv-3.pdf", "brief"]
 
 
-def test_applicant_folders_are_numbered_and_fall_back_to_the_address() -> None:
-    assert folder_name(7, "Sanne de Vries", "sanne@example.nl") == "007 Sanne de Vries"
-    assert folder_name(12, "", "jan.jansen+ipo@example.nl") == "012 jan.jansen_ipo"
-    assert folder_name(3, "../..", "@example.nl") == "003 applicant"
-    assert folder_name(1000, "A", "a@x") == "1000 A"
+def test_applicant_folders_carry_the_reference_and_fall_back_to_the_address() -> None:
+    assert folder_name("IPO-00007", "Sanne de Vries", "s@example.nl") == "IPO-00007 Sanne de Vries"
+    assert folder_name("IPO-00012", "", "jan.jansen+ipo@example.nl") == "IPO-00012 jan.jansen_ipo"
+    assert folder_name("IPO-00003", "../..", "@example.nl") == "IPO-00003 applicant"
+    assert folder_name("BIJ12-123456", "A", "a@x") == "BIJ12-123456 A"
+
+
+@pytest.mark.parametrize("reference", ["", "../IPO-00001", "IPO/00001", ".IPO-00001"])
+def test_a_reference_that_is_no_safe_name_is_refused(reference: str) -> None:
+    with pytest.raises(ValueError, match="unsafe reference"):
+        folder_name(reference, "Sanne", "sanne@example.nl")
 
 
 def test_an_empty_or_missing_folder_is_fine(tmp_path: Path) -> None:
@@ -65,22 +71,32 @@ def test_an_empty_or_missing_folder_is_fine(tmp_path: Path) -> None:
     prepare_export_dir(tmp_path / "new" / "export")
 
 
-def _earlier_export(out: Path) -> None:
-    (out / "documents" / "001 Sanne").mkdir(parents=True)
-    (out / "documents" / "001 Sanne" / "cv.pdf").write_bytes(b"%PDF-")
+def _earlier_export(out: Path, folder: str = "IPO-00001 Sanne") -> None:
+    (out / "documents" / folder).mkdir(parents=True)
+    (out / "documents" / folder / "cv.pdf").write_bytes(b"%PDF-")
     (out / "overview.csv").write_text("name\n")
     (out / "overview.xlsx").write_bytes(b"PK")
 
 
-def test_an_earlier_export_is_removed(tmp_path: Path) -> None:
-    _earlier_export(tmp_path)
+@pytest.mark.parametrize(
+    "folder", ["IPO-00001 Sanne", "BIJ-12-00042 afzender onbekend", "001 Sanne"]
+)
+def test_an_earlier_export_is_removed(tmp_path: Path, folder: str) -> None:
+    """Also one written when folders were numbered, so an erasure can rewrite it."""
+    _earlier_export(tmp_path, folder)
     prepare_export_dir(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(
     "intruder",
-    ["notes.txt", "documents/readme.txt", "documents/Mijn map/cv.pdf", "documents/001 Sanne/sub/x"],
+    [
+        "notes.txt",
+        "documents/readme.txt",
+        "documents/Mijn map/cv.pdf",
+        "documents/IPO-00001 Sanne/sub/x",
+        "documents/ipo-00001 Sanne/cv.pdf",
+    ],
 )
 def test_a_folder_holding_anything_else_is_refused_untouched(tmp_path: Path, intruder: str) -> None:
     _earlier_export(tmp_path)
