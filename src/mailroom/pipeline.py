@@ -8,7 +8,7 @@ import store
 from ingest import FetchedMessage, Source, headers_only
 from mailroom.app import App
 from mailroom.replies import plan_for
-from parse import Verdict
+from parse import Flag, Verdict
 
 log = logging.getLogger("mailroom.pipeline")
 
@@ -107,7 +107,7 @@ def _as_follow_up(app: App, analysis: parse.Analysis) -> parse.Analysis:
         return analysis
     with app.db.transaction() as session:
         earlier = store.has_complete_submission(session, analysis.sender.address, analysis.vacancy)
-    return replace(analysis, flags=(*analysis.flags, "supplement")) if earlier else analysis
+    return replace(analysis, flags=(*analysis.flags, Flag.SUPPLEMENT)) if earlier else analysis
 
 
 def _decision(app: App, analysis: parse.Analysis, fetched: FetchedMessage) -> store.Decision:
@@ -123,7 +123,7 @@ def _decision(app: App, analysis: parse.Analysis, fetched: FetchedMessage) -> st
         applicant_name=analysis.sender.name if analysis.sender else "",
         is_application=analysis.verdict in APPLICATION_VERDICTS,
         is_complete=analysis.verdict is Verdict.VALID,
-        is_supplement="supplement" in analysis.flags,
+        is_supplement=Flag.SUPPLEMENT in analysis.flags,
         question_due_at=app.calendar.answer_by(fetched.arrived_at) if question else None,
         dry_run=app.dry_run,
     )

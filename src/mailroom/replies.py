@@ -8,7 +8,7 @@ from functools import partial
 import store
 from mailroom.app import App
 from notify import CAP_WINDOW, FileFacts, Mailbox, Reply, ReplyKind, compose, reference_number
-from parse import Analysis, Verdict
+from parse import Analysis, Flag, Verdict
 
 log = logging.getLogger("mailroom.reply")
 
@@ -62,9 +62,9 @@ def _answered_by_people(analysis: Analysis) -> bool:
     our replies go to a recruiter only: an automatic answer there would confuse
     (a closed notice right after our delayed request to resend) or ping-pong."""
     flags = set(analysis.flags)
-    if flags & {"supplement", "forwarded_by_staff"}:
+    if flags & {Flag.SUPPLEMENT, Flag.FORWARDED_BY_STAFF}:
         return True
-    in_reply = "reply_to_our_reply" in flags
+    in_reply = Flag.REPLY_TO_OUR_REPLY in flags
     return in_reply and analysis.verdict in (Verdict.QUESTION, Verdict.LATE)
 
 

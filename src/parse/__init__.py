@@ -6,7 +6,7 @@ read in worker processes (`PdfSandbox`) so a hostile file stays contained.
 """
 
 from parse.analyse import PdfReader, analyse, thread_ids
-from parse.analysis import Address, Analysis, Attachment, FileKind, PdfText, Verdict
+from parse.analysis import Address, Analysis, Attachment, FileKind, Flag, PdfText, Reason, Verdict
 from parse.context import ParseContext, VacancyWindow
 from parse.sandbox import PdfLimits, PdfSandbox
 
@@ -15,11 +15,13 @@ __all__ = [
     "Analysis",
     "Attachment",
     "FileKind",
+    "Flag",
     "ParseContext",
     "PdfLimits",
     "PdfReader",
     "PdfSandbox",
     "PdfText",
+    "Reason",
     "VacancyWindow",
     "Verdict",
     "analyse",

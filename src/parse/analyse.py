@@ -7,7 +7,7 @@ from email.parser import BytesHeaderParser
 from email.policy import default
 
 from parse.addresses import names_other_address
-from parse.analysis import Analysis, Attachment, FileKind, PdfText
+from parse.analysis import Analysis, Attachment, FileKind, Flag, PdfText
 from parse.authresults import dmarc_failed
 from parse.bounces import BounceScan, bounce_detail, bounced_ids, scan_for_bounce
 from parse.context import ParseContext
@@ -104,14 +104,14 @@ def _machine_signals(
     return (with_delivery_report(signals) if scan.found else signals), scan
 
 
-def _message_flags(outer: Mail, inner: Mail | None, replies_to_us: bool) -> tuple[str, ...]:
+def _message_flags(outer: Mail, inner: Mail | None, replies_to_us: bool) -> tuple[Flag, ...]:
     """What a recruiter should notice about the message itself (documents aside)."""
     sender = (inner or outer).sender
     return (
-        (("forwarded_by_staff",) if inner else ())
-        + (("reply_to_our_reply",) if replies_to_us else ())
-        + (("malformed",) if outer.malformed else ())
-        + (("display_name_address",) if sender and names_other_address(sender) else ())
+        ((Flag.FORWARDED_BY_STAFF,) if inner else ())
+        + ((Flag.REPLY_TO_OUR_REPLY,) if replies_to_us else ())
+        + ((Flag.MALFORMED,) if outer.malformed else ())
+        + ((Flag.DISPLAY_NAME_ADDRESS,) if sender and names_other_address(sender) else ())
     )
 
 

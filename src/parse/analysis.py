@@ -15,6 +15,47 @@ class Verdict(StrEnum):
     QUESTION = "question"
 
 
+class Reason(StrEnum):
+    """Why a message got its verdict: what was wrong with an application, why
+    it is late or unrouted, or which kind of machine sent it."""
+
+    NO_PDF = "no_pdf"
+    ONE_PDF = "one_pdf"
+    TOO_MANY_PDFS = "too_many_pdfs"
+    DUPLICATE_DOCUMENT = "duplicate_document"
+    NOT_A_PDF = "not_a_pdf"
+    WORD_DOCUMENT = "word_document"
+    IMAGE_INSTEAD_OF_PDF = "image_instead_of_pdf"
+    ARCHIVE = "archive"
+    WINMAIL_DAT = "winmail_dat"
+    ENCRYPTED = "encrypted"
+    UNREADABLE = "unreadable"
+    TOO_LARGE = "too_large"
+    LINK_INSTEAD_OF_ATTACHMENT = "link_instead_of_attachment"
+    UNPARSABLE_MESSAGE = "unparsable_message"
+    AFTER_CLOSING = "after_closing"
+    NO_VACANCY = "no_vacancy"
+    BOUNCE = "bounce"
+    AUTO_REPLY = "auto_reply"
+    BULK = "bulk"
+    AUTO_GENERATED = "auto_generated"
+
+
+class Flag(StrEnum):
+    """Worth a recruiter's notice, never a reason to reject."""
+
+    NO_TEXT = "no_text"
+    TEXT_TRUNCATED = "text_truncated"
+    PDF_TIMEOUT = "pdf_timeout"
+    PDF_WORKER_DIED = "pdf_worker_died"
+    EXTRA_ATTACHMENT = "extra_attachment"
+    FORWARDED_BY_STAFF = "forwarded_by_staff"
+    REPLY_TO_OUR_REPLY = "reply_to_our_reply"
+    MALFORMED = "malformed"
+    DISPLAY_NAME_ADDRESS = "display_name_address"
+    SUPPLEMENT = "supplement"
+
+
 class FileKind(StrEnum):
     """What an attachment is by its content (and, failing that, its name)."""
 
@@ -40,8 +81,8 @@ class PdfText:
 
     pages: int = 0
     text: str = ""
-    problem: str | None = None
-    flags: tuple[str, ...] = ()
+    problem: Reason | None = None
+    flags: tuple[Flag, ...] = ()
     title: str | None = None
     author: str | None = None
 
@@ -87,8 +128,8 @@ class Analysis:
     attachments: tuple[Attachment, ...]
     vacancy: str | None
     verdict: Verdict
-    reasons: tuple[str, ...] = ()
-    flags: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    flags: tuple[Flag, ...] = ()
     machine_signals: tuple[str, ...] = ()
     bounced_message_ids: tuple[str, ...] = ()
     own_text: str = ""

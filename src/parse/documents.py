@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
-from parse.analysis import Attachment, FileKind
+from parse.analysis import Attachment, FileKind, Flag, Reason
 from parse.filetype import is_named_pdf
 
 _DOWNLOAD_HOSTS = re.compile(
@@ -31,7 +31,7 @@ class Parcel:
     unparsable: bool = False
 
 
-DocumentCheck = Callable[[Parcel], tuple[str, ...]]
+DocumentCheck = Callable[[Parcel], tuple[Reason, ...]]
 
 # What an applicant sends as a letter or CV, rightly or not. A patch, a text
 # file or a spreadsheet export from a list is none of these.
@@ -46,10 +46,10 @@ def has_application_documents(parcel: Parcel) -> bool:
 
 
 _INSTEAD_OF_PDF = {
-    FileKind.WORD: "word_document",
-    FileKind.IMAGE: "image_instead_of_pdf",
-    FileKind.ARCHIVE: "archive",
-    FileKind.WINMAIL: "winmail_dat",
+    FileKind.WORD: Reason.WORD_DOCUMENT,
+    FileKind.IMAGE: Reason.IMAGE_INSTEAD_OF_PDF,
+    FileKind.ARCHIVE: Reason.ARCHIVE,
+    FileKind.WINMAIL: Reason.WINMAIL_DAT,
 }
 
 
@@ -62,29 +62,29 @@ def distinct_pdfs(attachments: tuple[Attachment, ...]) -> tuple[Attachment, ...]
     return tuple(seen.values())
 
 
-def pdf_count(parcel: Parcel) -> tuple[str, ...]:
+def pdf_count(parcel: Parcel) -> tuple[Reason, ...]:
     """Exactly two distinct PDFs: the letter and the CV."""
     count = len(distinct_pdfs(parcel.attachments))
     if count == 0:
-        return ("no_pdf",)
+        return (Reason.NO_PDF,)
     if count == 1:
-        return ("one_pdf",)
-    return ("too_many_pdfs",) if count > 2 else ()
+        return (Reason.ONE_PDF,)
+    return (Reason.TOO_MANY_PDFS,) if count > 2 else ()
 
 
-def duplicate_document(parcel: Parcel) -> tuple[str, ...]:
+def duplicate_document(parcel: Parcel) -> tuple[Reason, ...]:
     """The same bytes attached twice (often the CV sent as both files)."""
     counts = Counter(a.sha256 for a in parcel.attachments if a.kind is FileKind.PDF)
-    return ("duplicate_document",) if any(n > 1 for n in counts.values()) else ()
+    return (Reason.DUPLICATE_DOCUMENT,) if any(n > 1 for n in counts.values()) else ()
 
 
-def named_pdf_but_not(parcel: Parcel) -> tuple[str, ...]:
+def named_pdf_but_not(parcel: Parcel) -> tuple[Reason, ...]:
     """Called `.pdf` but the bytes are something else."""
     fake = any(is_named_pdf(a.filename) and a.kind is not FileKind.PDF for a in parcel.attachments)
-    return ("not_a_pdf",) if fake else ()
+    return (Reason.NOT_A_PDF,) if fake else ()
 
 
-def wrong_file_type(parcel: Parcel) -> tuple[str, ...]:
+def wrong_file_type(parcel: Parcel) -> tuple[Reason, ...]:
     """Word files, images, archives or winmail.dat sent instead of the two PDFs.
 
     Next to two good PDFs such files are extras (flagged, not a reason).
@@ -95,18 +95,18 @@ def wrong_file_type(parcel: Parcel) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def unreadable_pdf(parcel: Parcel) -> tuple[str, ...]:
+def unreadable_pdf(parcel: Parcel) -> tuple[Reason, ...]:
     """PDFs that are encrypted, too damaged to read, or beyond the reading limits."""
     problems = {a.pdf.problem for a in parcel.attachments if a.pdf and a.pdf.problem}
     return tuple(sorted(problems))
 
 
-def download_link(parcel: Parcel) -> tuple[str, ...]:
+def download_link(parcel: Parcel) -> tuple[Reason, ...]:
     """A WeTransfer, Drive, Dropbox or OneDrive link where the PDFs should be."""
     if distinct_pdfs(parcel.attachments):
         return ()
     linked = any(_DOWNLOAD_HOSTS.match(unwrap_link(link)) for link in parcel.links)
-    return ("link_instead_of_attachment",) if linked else ()
+    return (Reason.LINK_INSTEAD_OF_ATTACHMENT,) if linked else ()
 
 
 def unwrap_link(link: str) -> str:
@@ -124,14 +124,14 @@ def unwrap_link(link: str) -> str:
     return link
 
 
-def message_too_large(parcel: Parcel) -> tuple[str, ...]:
+def message_too_large(parcel: Parcel) -> tuple[Reason, ...]:
     """Over the size cap: only the headers were kept, so nothing else can be judged."""
-    return ("too_large",) if parcel.too_large else ()
+    return (Reason.TOO_LARGE,) if parcel.too_large else ()
 
 
-def message_unparsable(parcel: Parcel) -> tuple[str, ...]:
+def message_unparsable(parcel: Parcel) -> tuple[Reason, ...]:
     """Built so oddly that only its headers could be read: what was attached is unknown."""
-    return ("unparsable_message",) if parcel.unparsable else ()
+    return (Reason.UNPARSABLE_MESSAGE,) if parcel.unparsable else ()
 
 
 DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
@@ -145,21 +145,21 @@ DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
 )
 
 
-def document_problems(parcel: Parcel) -> tuple[str, ...]:
+def document_problems(parcel: Parcel) -> tuple[Reason, ...]:
     """All reason codes, in check order, each once; a message only partly read has
     just the one that says why."""
     if parcel.too_large or parcel.unparsable:
         return message_too_large(parcel) or message_unparsable(parcel)
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     for check in DOCUMENT_CHECKS:
         reasons.extend(r for r in check(parcel) if r not in reasons)
     return tuple(reasons)
 
 
-def document_flags(parcel: Parcel) -> tuple[str, ...]:
+def document_flags(parcel: Parcel) -> tuple[Flag, ...]:
     """Noteworthy but harmless: scans without text, extra files beside the PDFs."""
     attachments = parcel.attachments
     flags = [flag for a in attachments if a.pdf for flag in a.pdf.flags]
     if any(a.kind is not FileKind.PDF for a in attachments) and not pdf_count(parcel):
-        flags.append("extra_attachment")
+        flags.append(Flag.EXTRA_ATTACHMENT)
     return tuple(dict.fromkeys(flags))

@@ -10,7 +10,7 @@ from io import BytesIO
 
 from pypdf import PasswordType, PdfReader
 
-from parse.analysis import PdfText
+from parse.analysis import Flag, PdfText, Reason
 
 log = logging.getLogger("mailroom.parse")
 
@@ -24,21 +24,21 @@ def read_pdf(data: bytes, max_pages: int) -> PdfText:
     try:
         reader = PdfReader(BytesIO(data), strict=False)
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-            return PdfText(problem="encrypted")
+            return PdfText(problem=Reason.ENCRYPTED)
         pages = len(reader.pages)
         if pages == 0:
-            return PdfText(problem="unreadable")  # nothing to read, nothing to show
+            return PdfText(problem=Reason.UNREADABLE)  # nothing to read, nothing to show
         text = "\n".join(page.extract_text() or "" for page in reader.pages[:max_pages])
         title, author = _metadata(reader)
     except Exception as exc:
         if "password" in str(exc).lower() or "decrypt" in str(exc).lower():
-            return PdfText(problem="encrypted")
+            return PdfText(problem=Reason.ENCRYPTED)
         log.info("pdf unreadable: %s", type(exc).__name__)
-        return PdfText(problem="unreadable")
+        return PdfText(problem=Reason.UNREADABLE)
     normalised = normalise_text(text)
-    flags: tuple[str, ...] = () if normalised else ("no_text",)
+    flags: tuple[Flag, ...] = () if normalised else (Flag.NO_TEXT,)
     if len(normalised) > MAX_TEXT_CHARS:
-        normalised, flags = normalised[:MAX_TEXT_CHARS], ("text_truncated",)
+        normalised, flags = normalised[:MAX_TEXT_CHARS], (Flag.TEXT_TRUNCATED,)
     return PdfText(pages, normalised, None, flags, title, author)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from parse.analysis import Verdict
+from parse.analysis import Reason, Verdict
 from parse.context import VacancyWindow
 from parse.documents import Parcel, document_problems, has_application_documents
 
@@ -48,7 +48,7 @@ class Rule(Protocol):
     verdict: Verdict
     description: str
 
-    def check(self, facts: Facts) -> tuple[str, ...] | None:
+    def check(self, facts: Facts) -> tuple[Reason, ...] | None:
         """Reason codes if the rule applies, None if it does not."""
         ...
 
@@ -57,9 +57,9 @@ class Automated:
     verdict = Verdict.AUTOMATED
     description = "machine mail (bounce, auto-reply, bulk) without application documents"
 
-    def check(self, facts: Facts) -> tuple[str, ...] | None:
+    def check(self, facts: Facts) -> tuple[Reason, ...] | None:
         if facts.machine and not has_application_documents(facts.parcel):
-            return (facts.machine,)
+            return (Reason(facts.machine),)
         return None
 
 
@@ -67,27 +67,27 @@ class Unrouted:
     verdict = Verdict.UNROUTED
     description = "no vacancy can be chosen for the message"
 
-    def check(self, facts: Facts) -> tuple[str, ...] | None:
-        return ("no_vacancy",) if facts.vacancy is None else None
+    def check(self, facts: Facts) -> tuple[Reason, ...] | None:
+        return (Reason.NO_VACANCY,) if facts.vacancy is None else None
 
 
 class Late:
     verdict = Verdict.LATE
     description = "an application that arrived after the vacancy's closing time"
 
-    def check(self, facts: Facts) -> tuple[str, ...] | None:
+    def check(self, facts: Facts) -> tuple[Reason, ...] | None:
         vacancy = facts.vacancy
         late = (
             vacancy is not None and facts.application_like and facts.arrived_at > vacancy.closes_at
         )
-        return ("after_closing",) if late else None
+        return (Reason.AFTER_CLOSING,) if late else None
 
 
 class Valid:
     verdict = Verdict.VALID
     description = "an application with exactly two distinct, readable PDFs"
 
-    def check(self, facts: Facts) -> tuple[str, ...] | None:
+    def check(self, facts: Facts) -> tuple[Reason, ...] | None:
         ok = facts.application_like and not document_problems(facts.parcel)
         return () if ok else None
 
@@ -96,7 +96,7 @@ class Invalid:
     verdict = Verdict.INVALID
     description = "any other application: every problem is named"
 
-    def check(self, facts: Facts) -> tuple[str, ...] | None:
+    def check(self, facts: Facts) -> tuple[Reason, ...] | None:
         return document_problems(facts.parcel) if facts.application_like else None
 
 
@@ -104,14 +104,14 @@ class Question:
     verdict = Verdict.QUESTION
     description = "anything else a person wrote to the mailbox"
 
-    def check(self, facts: Facts) -> tuple[str, ...] | None:
+    def check(self, facts: Facts) -> tuple[Reason, ...] | None:
         return ()
 
 
 RULES: tuple[Rule, ...] = (Automated(), Unrouted(), Late(), Valid(), Invalid(), Question())
 
 
-def judge(facts: Facts) -> tuple[Verdict, tuple[str, ...]]:
+def judge(facts: Facts) -> tuple[Verdict, tuple[Reason, ...]]:
     """The first rule that applies gives the verdict and its reasons."""
     for rule in RULES:
         reasons = rule.check(facts)

@@ -20,8 +20,9 @@ import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from typing import Any
 
-from parse.analysis import PdfText
+from parse.analysis import Flag, PdfText, Reason
 from parse.pdf import read_pdf
 
 log = logging.getLogger("mailroom.parse")
@@ -100,7 +101,7 @@ class PdfSandbox:
         document is given to a fresh worker instead of being blamed.
         """
         if len(data) > self.limits.max_bytes:
-            return PdfText(problem="too_large")
+            return PdfText(problem=Reason.TOO_LARGE)
         deadline = time.monotonic() + self.limits.wall_seconds
         worker = self._idle.get()
         outcome = self._hand_over(worker, data, deadline)
@@ -109,15 +110,16 @@ class PdfSandbox:
             worker = self._start()
             outcome = self._hand_over(worker, data, deadline)
         if outcome != "received":
-            return self._replace(worker, "pdf_timeout" if outcome == "late" else "pdf_worker_died")
+            died = Flag.PDF_TIMEOUT if outcome == "late" else Flag.PDF_WORKER_DIED
+            return self._replace(worker, died)
         try:
             if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
-                return self._replace(worker, "pdf_timeout")
-            fields = json.loads(worker.connection.recv_bytes())
-        except (EOFError, OSError):
-            return self._replace(worker, "pdf_worker_died")
+                return self._replace(worker, Flag.PDF_TIMEOUT)
+            result = _result(json.loads(worker.connection.recv_bytes()))
+        except (EOFError, OSError, ValueError, TypeError, KeyError, AttributeError):
+            return self._replace(worker, Flag.PDF_WORKER_DIED)
         self._idle.put(worker)
-        return PdfText(**{**fields, "flags": tuple(fields["flags"])})
+        return result
 
     @staticmethod
     def _hand_over(worker: "_Worker", data: bytes, deadline: float) -> str:
@@ -171,13 +173,24 @@ class PdfSandbox:
             self._all.add(worker)
         return worker
 
-    def _replace(self, worker: _Worker, cause: str) -> PdfText:
+    def _replace(self, worker: _Worker, cause: Flag) -> PdfText:
         self._retire(worker, cause)
         self._idle.put(self._start())
-        return PdfText(problem="unreadable", flags=(cause,))
+        return PdfText(problem=Reason.UNREADABLE, flags=(cause,))
 
     def _retire(self, worker: _Worker, cause: str) -> None:
         log.warning("pdf worker %s replaced: %s", worker.process.pid, cause)
         worker.stop()
         with self._lock:
             self._all.discard(worker)
+
+
+def _result(fields: dict[str, Any]) -> PdfText:
+    """The worker's JSON as a PdfText; a field a sound worker never writes
+    raises, and the worker is not trusted again."""
+    problem, flags = fields.pop("problem"), fields.pop("flags")
+    return PdfText(
+        **fields,
+        problem=None if problem is None else Reason(problem),
+        flags=tuple(Flag(flag) for flag in flags),
+    )
