@@ -15,7 +15,7 @@ from parse import Reason
 Language = Literal["nl", "en"]
 
 # code: (Dutch, English)
-_WORDING: Mapping[Reason, tuple[str, str]] = {
+_WORDING: Mapping[str, tuple[str, str]] = {
     # What was wrong with an application's documents.
     Reason.NO_PDF: ("geen pdf-bestand ontvangen", "no PDF file received"),
     Reason.ONE_PDF: (
