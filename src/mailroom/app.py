@@ -7,6 +7,7 @@ import store
 from ingest import Source
 from mailroom.checkpoints import StoreCheckpoints
 from mailroom.clock import Clock
+from mailroom.facts import build_reply_wording
 from mailroom.settings import LimitSettings, Settings, Vacancy
 from mailroom.sources import build_sources
 from mailroom.transports import build_transport
@@ -78,9 +79,11 @@ def build_app(settings: Settings, clock: Clock, dry_run: bool = False) -> App:
     """Wire the stages together; opens the database but sends nothing.
 
     A `dry_run` app decides and stores, but leaves mailboxes untouched and
-    plans no replies.
+    plans no replies. Raises ConfigError, before opening anything, when the
+    reply templates or FAQ answers cannot be used.
     """
     firm = settings.firm
+    wording = build_reply_wording(settings)
     db = store.connect(settings.store.url)
     transport, delivery = build_transport(settings, clock)
     return App(
@@ -91,11 +94,8 @@ def build_app(settings: Settings, clock: Clock, dry_run: bool = False) -> App:
         transport=transport,
         delivery=delivery,
         send_rate=SendRate(delivery.per_minute),
-        renderers={
-            v.slug: TemplateRenderer(settings.template_folders(v), firm.zone)
-            for v in settings.vacancies
-        },
-        vacancies={v.slug: v.template_facts for v in settings.vacancies},
+        renderers=wording.renderers,
+        vacancies=wording.facts,
         windows=tuple(_window(v) for v in settings.vacancies),
         policy=ReplyPolicy(
             own_addresses=frozenset({str(firm.address).lower()}),

@@ -14,7 +14,6 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-import notify
 from mailroom.channel_settings import (
     FileTransportSettings,
     ImapSourceSettings,
@@ -79,7 +78,10 @@ class Settings(BaseSettings):
     """The whole configuration; see `config/mailroom.toml` for every key."""
 
     model_config = SettingsConfigDict(
-        env_prefix="MAILROOM_", env_nested_delimiter="__", extra="forbid", frozen=True
+        env_prefix="MAILROOM_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
     )
 
     firm: Firm
@@ -115,19 +117,6 @@ class Settings(BaseSettings):
     def template_folders(self, vacancy: Vacancy) -> list[Path]:
         """The vacancy's own template folder first, then the default one."""
         return [d for d in (vacancy.templates_dir, self.templates.directory) if d is not None]
-
-    @model_validator(mode="after")
-    def _faq_answers_render(self) -> "Settings":
-        """Render every FAQ answer now, with the templates' shared macros, so a
-        typo fails at start rather than in an applicant's acknowledgement."""
-        problems: list[str] = []
-        for number, vacancy in enumerate(self.vacancies):
-            renderer = notify.TemplateRenderer(self.template_folders(vacancy), self.firm.zone)
-            found = renderer.answer_problems(vacancy.template_facts, self.firm.name)
-            problems.extend(f"vacancies.{number}.{problem}" for problem in found)
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
 
     @field_validator("vacancies")
     @classmethod

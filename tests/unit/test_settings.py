@@ -1,13 +1,17 @@
 """The configuration: the example loads, mistakes name their key, env overrides win."""
 
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from mailroom.cli import main
 from mailroom.config import ConfigError, load_settings
+from mailroom.facts import build_reply_wording
 
-from ..support import EXAMPLE_CONFIG
+from ..support import EXAMPLE_CONFIG, REPO
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -134,20 +138,29 @@ def test_closure_days_are_dates(tmp_path: Path) -> None:
         load_settings(path)
 
 
-def test_a_faq_answer_with_a_typo_fails_at_load_with_its_path(tmp_path: Path) -> None:
+def test_a_faq_answer_with_a_typo_stops_the_start_with_its_path(
+    tmp_path: Path, isolated_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The settings only describe; the answers are rendered where the app is built."""
     path = _example_with(tmp_path, "{{ facts.salary_scale }}", "{{ facts.salry_scale }}")
+    settings = load_settings(path)
     with pytest.raises(
-        ConfigError, match=r"vacancies\.0\.faq\.0\.nl: UndefinedError: .*salry_scale"
+        ConfigError, match=r"^vacancies\.0\.faq\.0\.nl: UndefinedError: .*salry_scale"
     ):
-        load_settings(path)
+        build_reply_wording(settings)
+    for command in (["config", "check"], ["run", "--once"]):
+        assert main(["--config", str(path), *command]) == 2
+        error = capsys.readouterr().err
+        assert error.startswith("config error: vacancies.0.faq.0.nl: UndefinedError"), command
+    assert not (isolated_env / "mailroom.db").exists()  # stopped before opening anything
 
 
-def test_a_faq_answer_with_broken_syntax_fails_at_load(tmp_path: Path) -> None:
+def test_a_faq_answer_with_broken_syntax_stops_the_start(tmp_path: Path) -> None:
     path = _example_with(
         tmp_path, "{{ percent(facts.ikb_percent) }}", "{{ percent(facts.ikb_percent }}"
     )
     with pytest.raises(ConfigError, match=r"vacancies\.0\.faq\.1\.(nl|en): TemplateSyntaxError"):
-        load_settings(path)
+        build_reply_wording(load_settings(path))
 
 
 def test_a_faq_needs_keywords_in_both_languages(tmp_path: Path) -> None:
@@ -155,3 +168,52 @@ def test_a_faq_needs_keywords_in_both_languages(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
         load_settings(path)
     assert "vacancies.0.faq.0.keywords_en: required" in str(error.value)
+
+
+# --- template folders -----------------------------------------------------------------
+
+
+def test_a_missing_template_folder_is_reported_once_with_its_path(tmp_path: Path) -> None:
+    path = _example_with(tmp_path, 'directory = "config/templates"', 'directory = "config/nope"')
+    done = subprocess.run(
+        [sys.executable, "-m", "mailroom", "--config", str(path), "config", "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"config error: templates.directory: no folder config/nope (that is {REPO}/config/nope);"
+        " point it at the folder that holds nl/ and en/\n"
+    )
+
+
+def test_a_vacancy_template_folder_is_checked_under_its_own_key(
+    tmp_path: Path, isolated_env: Path
+) -> None:
+    path = _example_with(tmp_path, "# retention_days = 365", f'templates_dir = "{tmp_path}/own"')
+    with pytest.raises(ConfigError) as error:
+        build_reply_wording(load_settings(path))
+    assert str(error.value) == (
+        f"vacancies.0.templates_dir: no folder {tmp_path}/own;"
+        " point it at the folder that holds nl/ and en/"
+    )
+    (tmp_path / "own").mkdir()
+    assert build_reply_wording(load_settings(path)).renderers.keys() == {"ipo-bij12"}
+
+
+def test_a_default_template_folder_without_the_templates_is_named_once(
+    tmp_path: Path, isolated_env: Path
+) -> None:
+    """The classic slip: pointing at config/ instead of config/templates/."""
+    (tmp_path / "templates" / "nl").mkdir(parents=True)
+    (tmp_path / "templates" / "nl" / "_common.j2").write_text("", encoding="utf-8")
+    path = _example_with(
+        tmp_path, 'directory = "config/templates"', f'directory = "{tmp_path}/templates"'
+    )
+    with pytest.raises(ConfigError) as error:
+        build_reply_wording(load_settings(path))
+    [line] = str(error.value).splitlines()
+    assert line.startswith(f"templates.directory: {tmp_path}/templates lacks nl/confirmation.j2,")
+    assert "nl/_common.j2" not in line and "en/_common.j2" in line
