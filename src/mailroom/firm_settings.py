@@ -11,13 +11,18 @@ from pydantic import (
     EmailStr,
     Field,
     HttpUrl,
+    Strict,
     field_validator,
     model_validator,
 )
 
 from notify import holiday_names
 
-STRICT = ConfigDict(extra="forbid", frozen=True)
+# Numbers, booleans and dates must be written as TOML numbers, booleans and
+# dates: "3" where a number is meant is a mistake, not a number.
+STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
+# A path, which TOML can only write as a string (strict mode wants a Path object).
+PathSetting = Annotated[Path, Strict(False)]
 
 
 def _zone(name: str) -> str:
@@ -146,7 +151,7 @@ class Vacancy(BaseModel):
     contacts: list[str] = []
     planning: list[PlanningStep] = []
     routing: Routing = Routing()
-    templates_dir: Path | None = None
+    templates_dir: PathSetting | None = None
     procedure_ends: date | None = None
     retention_days: int | None = Field(default=None, ge=1)
     facts: dict[str, str | int | float | list[str]] = {}

@@ -1,7 +1,10 @@
 """The configuration: one TOML file, validated by pydantic, env overrides on top.
 
 Any `MAILROOM_<SECTION>__<KEY>` variable overrides the file, for example
-`MAILROOM_STORE__URL=postgresql+psycopg://mailroom@db/mailroom`.
+`MAILROOM_STORE__URL=postgresql+psycopg://mailroom@db/mailroom`. Validation
+is strict, so the file must write numbers as numbers; an environment value
+is text by nature and is converted to the key's type first (pydantic-settings
+does so for a strict model).
 """
 
 from pathlib import Path
@@ -24,7 +27,7 @@ from mailroom.channel_settings import (
     StoreSettings,
     TransportSettings,
 )
-from mailroom.firm_settings import STRICT, Firm, Vacancy
+from mailroom.firm_settings import STRICT, Firm, PathSetting, Vacancy
 
 __all__ = [
     "FileTransportSettings",
@@ -65,13 +68,13 @@ class PrivacySettings(BaseModel):
     model_config = STRICT
 
     # Salt for the hashes that name people in the audit log; made on first use.
-    salt_file: Path = Path("var/audit-salt")
+    salt_file: PathSetting = Path("var/audit-salt")
 
 
 class TemplateSettings(BaseModel):
     model_config = STRICT
 
-    directory: Path = Path("config/templates")
+    directory: PathSetting = Path("config/templates")
 
 
 class Settings(BaseSettings):
@@ -82,6 +85,7 @@ class Settings(BaseSettings):
         env_nested_delimiter="__",
         extra="forbid",
         frozen=True,
+        strict=True,
     )
 
     firm: Firm
