@@ -7,6 +7,7 @@ import store
 from ingest import Source
 from mailroom.checkpoints import StoreCheckpoints
 from mailroom.clock import Clock, Sleep, real_sleep
+from mailroom.facts import build_reply_wording
 from mailroom.settings import LimitSettings, Settings, Vacancy
 from mailroom.sources import build_sources
 from mailroom.transports import build_transport
@@ -85,8 +86,11 @@ def build_app(
 
     A `dry_run` app decides and stores, but leaves mailboxes untouched and
     plans no replies. `sleep` is how the outbox waits out its send rate.
+    Raises ConfigError, before opening anything, when the reply templates or
+    FAQ answers cannot be used.
     """
     firm = settings.firm
+    wording = build_reply_wording(settings)
     db = store.connect(settings.store.url)
     transport, delivery = build_transport(settings, clock)
     claimant = store.Claimant(db)
@@ -106,11 +110,8 @@ def build_app(
             claimant.is_alive,
         ),
         claimant=claimant,
-        renderers={
-            v.slug: TemplateRenderer(settings.template_folders(v), firm.zone)
-            for v in settings.vacancies
-        },
-        vacancies={v.slug: v.template_facts for v in settings.vacancies},
+        renderers=wording.renderers,
+        vacancies=wording.facts,
         windows=tuple(_window(v) for v in settings.vacancies),
         policy=ReplyPolicy(
             own_addresses=frozenset({str(firm.address).lower()}),

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from mailroom.firm_settings import STRICT
+from mailroom.firm_settings import STRICT, PathSetting
 from mailroom.secrets import Secret
 
 
@@ -25,7 +25,7 @@ class MaildirSourceSettings(BaseModel):
 
     kind: Literal["maildir"]
     name: str
-    path: Path
+    path: PathSetting
     trusted_received_by: list[str] = []
 
 
@@ -37,7 +37,7 @@ class MboxSourceSettings(BaseModel):
 
     kind: Literal["mbox"]
     name: str
-    path: Path
+    path: PathSetting
     trusted_received_by: list[str] = []
 
 
@@ -52,7 +52,7 @@ class ImapSourceSettings(BaseModel):
     host: str
     port: int | None = Field(default=None, ge=1, le=65535)
     security: Literal["tls", "starttls", "plain"] = "tls"
-    ca_file: Path | None = None
+    ca_file: PathSetting | None = None
     username: str
     password: Secret | None = None
     oauth2_token: Secret | None = None
@@ -86,7 +86,7 @@ class FileTransportSettings(BaseModel):
     model_config = STRICT
 
     kind: Literal["file"] = "file"
-    directory: Path = Path("var/outbox")
+    directory: PathSetting = Path("var/outbox")
     per_minute: int = Field(default=600, ge=1)
     max_attempts: int = Field(default=8, ge=1)
 
@@ -101,7 +101,7 @@ class SmtpTransportSettings(BaseModel):
     host: str
     port: int | None = Field(default=None, ge=1, le=65535)
     security: Literal["tls", "starttls", "plain"] = "starttls"
-    ca_file: Path | None = None
+    ca_file: PathSetting | None = None
     username: str | None = None
     password: Secret | None = None
     timeout_seconds: float = Field(default=30.0, gt=0)

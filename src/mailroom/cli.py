@@ -13,6 +13,7 @@ from mailroom.app import DatabaseBehind, build_app, prepare_database
 from mailroom.clock import Clock, clock_from, system_clock
 from mailroom.commands import COMMANDS
 from mailroom.config import ConfigError, load_settings
+from mailroom.facts import build_reply_wording
 
 DEFAULT_CONFIG = Path("config/mailroom.toml")
 
@@ -25,13 +26,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         settings = load_settings(args.config)
+        if args.command == "config":
+            build_reply_wording(settings)
+            print(f"{args.config}: configuration is valid ({len(settings.vacancies)} vacancies)")
+            return 0
+        app = build_app(settings, _clock(args.as_of), dry_run=getattr(args, "dry_run", False))
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
         return 2
-    if args.command == "config":
-        print(f"{args.config}: configuration is valid ({len(settings.vacancies)} vacancies)")
-        return 0
-    app = build_app(settings, _clock(args.as_of), dry_run=getattr(args, "dry_run", False))
     try:
         if args.command == "db":
             store.upgrade(app.db)

@@ -11,13 +11,18 @@ from pydantic import (
     EmailStr,
     Field,
     HttpUrl,
+    Strict,
     field_validator,
     model_validator,
 )
 
-import notify
+from notify import holiday_names
 
-STRICT = ConfigDict(extra="forbid", frozen=True)
+# Numbers, booleans and dates must be written as TOML numbers, booleans and
+# dates: "3" where a number is meant is a mistake, not a number.
+STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
+# A path, which TOML can only write as a string (strict mode wants a Path object).
+PathSetting = Annotated[Path, Strict(False)]
 
 
 def _zone(name: str) -> str:
@@ -46,7 +51,7 @@ class WorkingDays(BaseModel):
     @field_validator("holidays")
     @classmethod
     def _known_names(cls, names: list[str] | None) -> list[str] | None:
-        known = notify.holiday_names()
+        known = holiday_names()
         unknown = sorted(set(names or ()) - known)
         if unknown:
             raise ValueError(
@@ -125,7 +130,9 @@ class Vacancy(BaseModel):
     """One search: its window, routing, facts for templates, and retention.
 
     `opens`/`closes` may be dates or local date-times in `timezone`; a date
-    for `closes` means the end of that day (23:59:59), inclusive. `facts`
+    for `closes` means the end of that day (23:59:59), inclusive. `title`
+    and `organisation` are Dutch; English replies use `title_en` and
+    `organisation_en`, or the Dutch words when those are absent. `facts`
     are values the FAQ answers quote (salary scale, amounts, percentages).
     """
 
@@ -134,7 +141,9 @@ class Vacancy(BaseModel):
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")
     reference_prefix: str = Field(pattern=r"^[A-Z0-9-]{1,20}$")
     title: str
+    title_en: str | None = None
     organisation: str
+    organisation_en: str | None = None
     opens: date | datetime
     closes: date | datetime
     timezone: Annotated[str, Field(validate_default=True)] = "Europe/Amsterdam"
@@ -142,36 +151,13 @@ class Vacancy(BaseModel):
     contacts: list[str] = []
     planning: list[PlanningStep] = []
     routing: Routing = Routing()
-    templates_dir: Path | None = None
+    templates_dir: PathSetting | None = None
     procedure_ends: date | None = None
     retention_days: int | None = Field(default=None, ge=1)
     facts: dict[str, str | int | float | list[str]] = {}
     faq: list[FrequentQuestion] = []
 
     _check_zone = field_validator("timezone")(_zone)
-
-    @property
-    def template_facts(self) -> notify.VacancyFacts:
-        """What replies may say about this vacancy, as `notify` takes it."""
-        return notify.VacancyFacts(
-            slug=self.slug,
-            reference_prefix=self.reference_prefix,
-            title=self.title,
-            organisation=self.organisation,
-            opens_at=self.opens_at,
-            closes_at=self.closes_at,
-            privacy_url=str(self.privacy_url),
-            contacts=tuple(self.contacts),
-            planning=tuple(
-                notify.PlanningStep(step.starts, step.ends, {"nl": step.nl, "en": step.en})
-                for step in self.planning
-            ),
-            facts=self.facts,
-            faq=tuple(
-                notify.FaqEntry(q.topic, (*q.keywords_nl, *q.keywords_en), {"nl": q.nl, "en": q.en})
-                for q in self.faq
-            ),
-        )
 
     @property
     def opens_at(self) -> datetime:

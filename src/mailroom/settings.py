@@ -1,7 +1,10 @@
 """The configuration: one TOML file, validated by pydantic, env overrides on top.
 
 Any `MAILROOM_<SECTION>__<KEY>` variable overrides the file, for example
-`MAILROOM_STORE__URL=postgresql+psycopg://mailroom@db/mailroom`.
+`MAILROOM_STORE__URL=postgresql+psycopg://mailroom@db/mailroom`. Validation
+is strict, so the file must write numbers as numbers; an environment value
+is text by nature and is converted to the key's type first (pydantic-settings
+does so for a strict model).
 """
 
 from pathlib import Path
@@ -14,7 +17,6 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-import notify
 from mailroom.channel_settings import (
     FileTransportSettings,
     ImapSourceSettings,
@@ -25,7 +27,7 @@ from mailroom.channel_settings import (
     StoreSettings,
     TransportSettings,
 )
-from mailroom.firm_settings import STRICT, Firm, Vacancy
+from mailroom.firm_settings import STRICT, Firm, PathSetting, Vacancy
 
 __all__ = [
     "FileTransportSettings",
@@ -66,20 +68,24 @@ class PrivacySettings(BaseModel):
     model_config = STRICT
 
     # Salt for the hashes that name people in the audit log; made on first use.
-    salt_file: Path = Path("var/audit-salt")
+    salt_file: PathSetting = Path("var/audit-salt")
 
 
 class TemplateSettings(BaseModel):
     model_config = STRICT
 
-    directory: Path = Path("config/templates")
+    directory: PathSetting = Path("config/templates")
 
 
 class Settings(BaseSettings):
     """The whole configuration; see `config/mailroom.toml` for every key."""
 
     model_config = SettingsConfigDict(
-        env_prefix="MAILROOM_", env_nested_delimiter="__", extra="forbid", frozen=True
+        env_prefix="MAILROOM_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+        strict=True,
     )
 
     firm: Firm
@@ -115,19 +121,6 @@ class Settings(BaseSettings):
     def template_folders(self, vacancy: Vacancy) -> list[Path]:
         """The vacancy's own template folder first, then the default one."""
         return [d for d in (vacancy.templates_dir, self.templates.directory) if d is not None]
-
-    @model_validator(mode="after")
-    def _faq_answers_render(self) -> "Settings":
-        """Render every FAQ answer now, with the templates' shared macros, so a
-        typo fails at start rather than in an applicant's acknowledgement."""
-        problems: list[str] = []
-        for number, vacancy in enumerate(self.vacancies):
-            renderer = notify.TemplateRenderer(self.template_folders(vacancy), self.firm.zone)
-            found = renderer.answer_problems(vacancy.template_facts, self.firm.name)
-            problems.extend(f"vacancies.{number}.{problem}" for problem in found)
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
 
     @field_validator("vacancies")
     @classmethod

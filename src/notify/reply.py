@@ -53,14 +53,17 @@ class FaqEntry:
 class VacancyFacts:
     """What templates may say about a vacancy; all from config, never typed in templates.
 
-    `facts` are free-form values (salary scale, amounts, percentages) that
-    FAQ answers quote, in the same words for both languages.
+    `title` and `organisation` hold a wording per language, like a planning
+    step's `text`: templates write `vacancy.title.en`, and every language the
+    templates use has an entry. `facts` are free-form values (salary scale,
+    amounts, percentages) that FAQ answers quote, in the same words for both
+    languages.
     """
 
     slug: str
     reference_prefix: str
-    title: str
-    organisation: str
+    title: Mapping[str, str]
+    organisation: Mapping[str, str]
     opens_at: datetime
     closes_at: datetime
     privacy_url: str

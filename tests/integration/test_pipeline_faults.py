@@ -7,11 +7,10 @@ import pytest
 
 import store
 from ingest import MaildirSource
-from mailroom.app import App, build_app, prepare_database
-from mailroom.clock import fixed_clock
+from mailroom.app import App
 from mailroom.cycle import run_cycle
 from mailroom.pipeline import handle
-from mailroom.settings import Settings, TemplateSettings
+from notify import TemplateRenderer
 from parse import PdfText
 from store.models import InboundMessage, OutboxReply
 
@@ -28,8 +27,10 @@ def _only(app: App, case_id: str) -> MaildirSource:
     return MaildirSource("example", target, (MX,))
 
 
-def _broken_templates(settings: Settings, tmp: Path) -> Settings:
-    return settings.model_copy(update={"templates": TemplateSettings(directory=tmp / "missing")})
+def _broken_templates(app: App, tmp: Path) -> App:
+    """The app with its templates gone after start, when the start-up check had passed."""
+    renderer = TemplateRenderer([tmp / "missing"], app.settings.firm.zone)
+    return dataclasses.replace(app, renderers=dict.fromkeys(app.renderers, renderer))
 
 
 class _FailingReader:
@@ -65,16 +66,13 @@ def test_a_failing_message_is_kept_and_handled_on_the_next_run(app: App) -> None
     assert len(list(Path(app.settings.transport.directory).glob("*.eml"))) == 1
 
 
-def test_a_reply_that_cannot_be_written_keeps_its_verdict(
-    settings: Settings, isolated_env: Path
-) -> None:
+def test_a_reply_that_cannot_be_written_keeps_its_verdict(app: App, isolated_env: Path) -> None:
     """Composing happens with the decision; its failure is recorded, never the verdict lost."""
-    with build_app(_broken_templates(settings, isolated_env), fixed_clock(TEST_NOW)) as broken:
-        prepare_database(broken)
-        report = run_cycle(dataclasses.replace(broken, sources=(_only(broken, "01-valid-nl"),)))
-        with broken.db.transaction() as session:
-            [row] = session.query(InboundMessage).all()
-            [reply] = session.query(OutboxReply).all()
+    broken = _broken_templates(app, isolated_env)
+    report = run_cycle(dataclasses.replace(broken, sources=(_only(broken, "01-valid-nl"),)))
+    with broken.db.transaction() as session:
+        [row] = session.query(InboundMessage).all()
+        [reply] = session.query(OutboxReply).all()
     assert report.failed == 0 and report.verdicts == {"valid": 1}
     assert (row.status, row.verdict, row.error) == ("processed", "valid", None)
     assert (reply.status, reply.reason, reply.content) == (

@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 from mailroom.cli import main
+from mailroom.config import load_settings
 
 from ..support import EXAMPLE_CONFIG, EXAMPLE_INBOX
 
@@ -171,3 +172,20 @@ def test_replies_continue_the_thread_answer_frequent_questions_and_own_up_to_del
     assert "salarisschaal 17" in body("07-question-nl")
     assert "Some standard information" in body("08-question-en")
     assert "IPO office in The Hague and at the BIJ12 office in Utrecht" in body("08-question-en")
+
+
+def test_an_english_application_is_answered_with_the_english_title(
+    first_run: tuple[Path, str],
+) -> None:
+    tmp, _ = first_run
+    [vacancy] = load_settings(EXAMPLE_CONFIG).vacancies
+    assert vacancy.title_en is not None
+    [reply] = [r for r in _replies(tmp / "outbox") if "11-valid-en" in str(r["In-Reply-To"])]
+    assert reply["Content-Language"] == "en"
+    for part in (
+        str(reply["Subject"]),
+        reply.get_body(("plain",)).get_content(),
+        reply.get_body(("html",)).get_content(),
+    ):
+        assert vacancy.title_en in part
+        assert vacancy.title not in part

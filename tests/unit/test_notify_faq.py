@@ -3,6 +3,7 @@
 import pytest
 
 from mailroom.config import load_settings
+from mailroom.facts import vacancy_facts
 from notify import FaqEntry, RenderedReply, ReplyKind, TemplateRenderer, VacancyFacts
 from notify.faq import matching
 
@@ -15,7 +16,7 @@ EURO = "€\u00a0"  # babel writes Dutch amounts with a no-break space after the
 
 @pytest.fixture(scope="module")
 def seed() -> VacancyFacts:
-    return load_settings(EXAMPLE_CONFIG).vacancies[0].template_facts
+    return vacancy_facts(load_settings(EXAMPLE_CONFIG).vacancies[0])
 
 
 def ack(seed: VacancyFacts, language: str, question: str) -> RenderedReply:

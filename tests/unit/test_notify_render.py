@@ -15,6 +15,8 @@ import pytest
 from jinja2 import UndefinedError
 from markupsafe import escape
 
+from mailroom.config import load_settings
+from mailroom.facts import vacancy_facts
 from notify import (
     FaqEntry,
     FileFacts,
@@ -28,13 +30,16 @@ from notify import (
 )
 from notify.subjects import THREADED_KINDS
 
-from ..support import REPO
+from ..support import EXAMPLE_CONFIG, REPO
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TEMPLATES = REPO / "config" / "templates"
 LANGUAGES = ("nl", "en")
 FIRM = "Chasse Executive Search"
-TITLE = "Plaatsvervangend Algemeen Directeur IPO, tevens Directeur BIJ12"
+TITLE = {
+    "nl": "Plaatsvervangend Algemeen Directeur IPO, tevens Directeur BIJ12",
+    "en": "Deputy Director-General of IPO, also Director of BIJ12",
+}
 REFERENCE = "IPO-00042"
 NASTY = "<script>alert(1)</script> & Zoë"
 NASTY_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Zoë"
@@ -43,7 +48,10 @@ SEED_VACANCY = VacancyFacts(
     slug="ipo-bij12",
     reference_prefix="IPO",
     title=TITLE,
-    organisation="Interprovinciaal Overleg (IPO)",
+    organisation={
+        "nl": "Interprovinciaal Overleg (IPO)",
+        "en": "Interprovincial Consultation (IPO)",
+    },
     opens_at=datetime(2025, 12, 19, tzinfo=AMS),
     closes_at=datetime(2026, 1, 6, 23, 59, 59, tzinfo=AMS),
     privacy_url="https://chassesearch.nl/contact/privacy-statement/",
@@ -124,12 +132,33 @@ def test_every_kind_and_language_renders(
     if kind in THREADED_KINDS:
         assert rendered.subject == "Re: Sollicitatie BIJ12"
     else:
-        assert TITLE in rendered.subject
-    assert TITLE in rendered.text
+        assert TITLE[language] in rendered.subject
+    assert TITLE[language] in rendered.text
     if kind in KINDS_WITH_REFERENCE:
         assert REFERENCE in rendered.text and REFERENCE in rendered.html
     assert rendered.html.startswith(f'<html lang="{language}"><body>\n<p>')
     assert FIRM in rendered.text and FIRM in rendered.html
+
+
+@pytest.mark.parametrize(("language", "other"), [("en", "nl"), ("nl", "en")])
+@pytest.mark.parametrize("kind", list(ReplyKind))
+def test_the_configured_seed_vacancy_is_named_in_the_reply_language(
+    renderer: TemplateRenderer, kind: ReplyKind, language: str, other: str
+) -> None:
+    """The title as config/mailroom.toml words it, never the other language's."""
+    seed = vacancy_facts(load_settings(EXAMPLE_CONFIG).vacancies[0])
+    rendered = render(renderer, make_reply(kind, language, vacancy=seed, subject_of_original=""))
+    assert seed.title[language] != seed.title[other]
+    for part in (rendered.subject, rendered.text, rendered.html):
+        assert seed.title[language] in part
+        assert seed.title[other] not in part
+
+
+def test_without_an_english_title_english_replies_use_the_dutch_one() -> None:
+    [vacancy] = load_settings(EXAMPLE_CONFIG).vacancies
+    facts = vacancy_facts(vacancy.model_copy(update={"title_en": None, "organisation_en": None}))
+    assert facts.title == {"nl": vacancy.title, "en": vacancy.title}
+    assert facts.organisation == {"nl": vacancy.organisation, "en": vacancy.organisation}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -175,7 +204,7 @@ def test_subject_stays_one_line_even_if_the_title_has_line_breaks(
     renderer: TemplateRenderer, kind: ReplyKind
 ) -> None:
     """Also the template subject a threaded reply falls back to without an original one."""
-    vacancy = replace(SEED_VACANCY, title="Directeur\r\n  BIJ12\n")
+    vacancy = replace(SEED_VACANCY, title={"nl": "-", "en": "Directeur\r\n  BIJ12\n"})
     reply = make_reply(kind, "en", vacancy=vacancy, subject_of_original="")
     subject = render(renderer, reply).subject
     assert subject.endswith("Directeur BIJ12")
@@ -222,7 +251,7 @@ def test_missing_name_gets_a_generic_greeting(renderer: TemplateRenderer, langua
 def test_a_vacancy_template_folder_overrides_and_falls_back(tmp_path: Path) -> None:
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "confirmation.j2").write_text(
-        "{% block subject %}Own: {{ vacancy.title }}{% endblock %}"
+        "{% block subject %}Own: {{ vacancy.title.en }}{% endblock %}"
         "{% block text %}{{ c.greeting() }} {{ reply.reference }}{% endblock %}"
         "{% block html %}<p>{{ applicant_name }}</p>{% endblock %}",
         encoding="utf-8",
@@ -231,7 +260,7 @@ def test_a_vacancy_template_folder_overrides_and_falls_back(tmp_path: Path) -> N
     reply = make_reply(ReplyKind.CONFIRMATION, "en", to=Mailbox(NASTY, "zoe@example.nl"))
     rendered = render(own, reply)
     assert rendered == RenderedReply(
-        f"Own: {TITLE}", f"Dear {NASTY} {REFERENCE}\n", f"<p>{NASTY_ESCAPED}</p>\n"
+        f"Own: {TITLE['en']}", f"Dear {NASTY} {REFERENCE}\n", f"<p>{NASTY_ESCAPED}</p>\n"
     )
     default = render(TemplateRenderer([TEMPLATES], AMS), make_reply(ReplyKind.CONFIRMATION, "nl"))
     assert render(own, make_reply(ReplyKind.CONFIRMATION, "nl")) == default
@@ -251,7 +280,9 @@ MARKUP_FAQ = FaqEntry(
 
 def variants(kind: ReplyKind, language: str) -> dict[str, Reply]:
     """Replies that take every branch of the templates, hostile text included."""
-    hostile = replace(SEED_VACANCY, title=NASTY, contacts=(NASTY,), faq=(MARKUP_FAQ,))
+    hostile = replace(
+        SEED_VACANCY, title={"nl": NASTY, "en": NASTY}, contacts=(NASTY,), faq=(MARKUP_FAQ,)
+    )
     closed = datetime(2026, 1, 8, 9, 0, tzinfo=AMS)
     return {
         "plain": make_reply(kind, language),

@@ -61,7 +61,7 @@ def test_confirmation_and_closed_notice_keep_their_own_subject(kind: ReplyKind) 
     reply = make_reply(kind, "nl", subject_of_original="Re: Sollicitatie BIJ12")
     assert thread_subject(kind, reply.subject_of_original) is None
     subject = TemplateRenderer([TEMPLATES], AMS).render(reply, FIRM).subject
-    assert TITLE in subject and not subject.startswith("Re:")
+    assert TITLE["nl"] in subject and not subject.startswith("Re:")
 
 
 @pytest.mark.parametrize("original", ["", "   ", "Re:", "RE: Fwd: "])
@@ -71,7 +71,7 @@ def test_without_an_original_subject_the_template_subject_is_used(
 ) -> None:
     reply = make_reply(kind, "en", subject_of_original=original)
     subject = TemplateRenderer([TEMPLATES], AMS).render(reply, FIRM).subject
-    assert subject.endswith(TITLE) and not subject.startswith("Re:")
+    assert subject.endswith(TITLE["en"]) and not subject.startswith("Re:")
 
 
 INJECTIONS = [

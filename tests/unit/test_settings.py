@@ -1,13 +1,19 @@
 """The configuration: the example loads, mistakes name their key, env overrides win."""
 
+import re
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from mailroom.cli import main
 from mailroom.config import ConfigError, load_settings
+from mailroom.environment import NOT_SETTINGS
+from mailroom.facts import build_reply_wording
 
-from ..support import EXAMPLE_CONFIG
+from ..support import EXAMPLE_CONFIG, REPO
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -134,20 +140,29 @@ def test_closure_days_are_dates(tmp_path: Path) -> None:
         load_settings(path)
 
 
-def test_a_faq_answer_with_a_typo_fails_at_load_with_its_path(tmp_path: Path) -> None:
+def test_a_faq_answer_with_a_typo_stops_the_start_with_its_path(
+    tmp_path: Path, isolated_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The settings only describe; the answers are rendered where the app is built."""
     path = _example_with(tmp_path, "{{ facts.salary_scale }}", "{{ facts.salry_scale }}")
+    settings = load_settings(path)
     with pytest.raises(
-        ConfigError, match=r"vacancies\.0\.faq\.0\.nl: UndefinedError: .*salry_scale"
+        ConfigError, match=r"^vacancies\.0\.faq\.0\.nl: UndefinedError: .*salry_scale"
     ):
-        load_settings(path)
+        build_reply_wording(settings)
+    for command in (["config", "check"], ["run", "--once"]):
+        assert main(["--config", str(path), *command]) == 2
+        error = capsys.readouterr().err
+        assert error.startswith("config error: vacancies.0.faq.0.nl: UndefinedError"), command
+    assert not (isolated_env / "mailroom.db").exists()  # stopped before opening anything
 
 
-def test_a_faq_answer_with_broken_syntax_fails_at_load(tmp_path: Path) -> None:
+def test_a_faq_answer_with_broken_syntax_stops_the_start(tmp_path: Path) -> None:
     path = _example_with(
         tmp_path, "{{ percent(facts.ikb_percent) }}", "{{ percent(facts.ikb_percent }}"
     )
     with pytest.raises(ConfigError, match=r"vacancies\.0\.faq\.1\.(nl|en): TemplateSyntaxError"):
-        load_settings(path)
+        build_reply_wording(load_settings(path))
 
 
 def test_a_faq_needs_keywords_in_both_languages(tmp_path: Path) -> None:
@@ -155,3 +170,174 @@ def test_a_faq_needs_keywords_in_both_languages(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
         load_settings(path)
     assert "vacancies.0.faq.0.keywords_en: required" in str(error.value)
+
+
+# --- strict values: numbers are numbers in the file, text in the environment --------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            "\npdf_workers = 2\n",
+            '\npdf_workers = "2"\n',
+            "limits.pdf_workers: write a whole number, without quotes (got '2')",
+        ),
+        (
+            "\npdf_wall_seconds = 60\n",
+            '\npdf_wall_seconds = "60"\n',
+            "limits.pdf_wall_seconds: write a number, without quotes (got '60')",
+        ),
+        (
+            "\npoll_interval_seconds = 60\n",
+            "\npoll_interval_seconds = true\n",
+            "poll_interval_seconds: write a whole number, without quotes (got True)",
+        ),
+        (
+            "closure_days = []",
+            'closure_days = ["2025-12-31"]',
+            "firm.working_days.closure_days.0: write a TOML date, without quotes: 2026-01-06"
+            " (got '2025-12-31')",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_kind_in_the_file_is_refused_with_the_fix(
+    tmp_path: Path, old: str, new: str, problem: str
+) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_settings(_example_with(tmp_path, old, new))
+    assert f"\n  {problem}" in str(error.value)
+
+
+def test_environment_text_becomes_the_key_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAILROOM_POLL_INTERVAL_SECONDS", "30")
+    monkeypatch.setenv("MAILROOM_LIMITS__PDF_WORKERS", "3")
+    monkeypatch.setenv("MAILROOM_LIMITS__PDF_WALL_SECONDS", "2.5")
+    monkeypatch.setenv("MAILROOM_PRIVACY__SALT_FILE", "/srv/salt")
+    settings = load_settings(EXAMPLE_CONFIG)
+    assert settings.poll_interval_seconds == 30
+    assert settings.limits.pdf_workers == 3 and settings.limits.pdf_wall_seconds == 2.5
+    assert settings.privacy.salt_file == Path("/srv/salt")
+
+
+def test_a_bad_environment_value_names_its_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAILROOM_LIMITS__PDF_WORKERS", "two")
+    with pytest.raises(ConfigError) as error:
+        load_settings(EXAMPLE_CONFIG)
+    assert "limits.pdf_workers: " in str(error.value)
+    assert "(got 'two' from MAILROOM_LIMITS__PDF_WORKERS)" in str(error.value)
+
+
+# --- environment variables that override nothing ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("variable", "known"),
+    [
+        ("MAILROOM_LIMTS__PDF_WORKERS", ["MAILROOM_LIMITS__…", "MAILROOM_FIRM__…"]),
+        ("mailroom_limts__pdf_workers", ["MAILROOM_POLL_INTERVAL_SECONDS", "MAILROOM_SOURCES"]),
+        ("MAILROOM_LIMITS__PDF_WORKRES", ["MAILROOM_LIMITS__PDF_WORKERS"]),
+        ("MAILROOM_FIRM__WORKING_DAYS__HOLIDAY", ["MAILROOM_FIRM__WORKING_DAYS__HOLIDAYS"]),
+        ("MAILROOM_TRANSPORT__DIRECTROY", ["MAILROOM_TRANSPORT__DIRECTORY"]),
+        ("MAILROOM_IMAP_PASSWORD", ["MAILROOM_STORE__…"]),
+    ],
+)
+def test_an_unknown_override_is_refused_with_the_known_names(
+    monkeypatch: pytest.MonkeyPatch, variable: str, known: list[str]
+) -> None:
+    monkeypatch.setenv(variable, "3")
+    with pytest.raises(ConfigError) as error:
+        load_settings(EXAMPLE_CONFIG)
+    message = str(error.value)
+    assert message.startswith(f"{variable}: unknown setting")
+    assert "\n" not in message
+    for name in known:
+        assert name in message.split("; known: ")[1]
+
+
+def test_a_key_inside_a_plain_value_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAILROOM_STORE__URL__HOST", "db")
+    with pytest.raises(ConfigError, match=r"^MAILROOM_STORE__URL__HOST: MAILROOM_STORE__URL has"):
+        load_settings(EXAMPLE_CONFIG)
+
+
+def test_variables_that_are_no_settings_are_allowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI's, the tests' and the example generator's, and a secret's own variable."""
+    for name in NOT_SETTINGS:
+        monkeypatch.setenv(name, "anything")
+    smtp = (
+        '[transport]\nkind = "smtp"\nhost = "smtp.example.nl"\nusername = "info"\n'
+        'password = { env = "MAILROOM_SMTP_PASSWORD" }\n\n[limits]'
+    )
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    start, end = text.index("\n[transport]") + 1, text.index("\n[limits]") + 1
+    path = _write(tmp_path, text[:start] + smtp + text[end + len("[limits]") :])
+    monkeypatch.setenv("MAILROOM_SMTP_PASSWORD", "secret")
+    assert load_settings(path).transport.kind == "smtp"
+    with pytest.raises(ConfigError, match=r"^MAILROOM_SMTP_PASSWORD: unknown setting"):
+        load_settings(EXAMPLE_CONFIG)  # no secret there is read from it
+
+
+def test_every_variable_the_code_reads_is_a_setting_or_allowed() -> None:
+    """A new `MAILROOM_*` variable read outside the settings must join NOT_SETTINGS."""
+    read = re.compile(r"""(?:environ\.get\(|environ\[|export )["']?(MAILROOM_\w+)""")
+    found = {
+        name
+        for folder in ("src", "tests", "examples", ".ci")
+        for path in (REPO / folder).rglob("*")
+        if path.is_file() and path.suffix in {".py", ""}
+        for name in read.findall(path.read_text(encoding="utf-8", errors="replace"))
+    }
+    assert {"MAILROOM_CONFIG", "MAILROOM_TEST_PG_DSN", "MAILROOM_PDF_FONT"} <= found
+    assert found <= NOT_SETTINGS
+
+
+# --- template folders -----------------------------------------------------------------
+
+
+def test_a_missing_template_folder_is_reported_once_with_its_path(tmp_path: Path) -> None:
+    path = _example_with(tmp_path, 'directory = "config/templates"', 'directory = "config/nope"')
+    done = subprocess.run(
+        [sys.executable, "-m", "mailroom", "--config", str(path), "config", "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"config error: templates.directory: no folder config/nope (that is {REPO}/config/nope);"
+        " point it at the folder that holds nl/ and en/\n"
+    )
+
+
+def test_a_vacancy_template_folder_is_checked_under_its_own_key(
+    tmp_path: Path, isolated_env: Path
+) -> None:
+    path = _example_with(tmp_path, "# retention_days = 365", f'templates_dir = "{tmp_path}/own"')
+    with pytest.raises(ConfigError) as error:
+        build_reply_wording(load_settings(path))
+    assert str(error.value) == (
+        f"vacancies.0.templates_dir: no folder {tmp_path}/own;"
+        " point it at the folder that holds nl/ and en/"
+    )
+    (tmp_path / "own").mkdir()
+    assert build_reply_wording(load_settings(path)).renderers.keys() == {"ipo-bij12"}
+
+
+def test_a_default_template_folder_without_the_templates_is_named_once(
+    tmp_path: Path, isolated_env: Path
+) -> None:
+    """The classic slip: pointing at config/ instead of config/templates/."""
+    (tmp_path / "templates" / "nl").mkdir(parents=True)
+    (tmp_path / "templates" / "nl" / "_common.j2").write_text("", encoding="utf-8")
+    path = _example_with(
+        tmp_path, 'directory = "config/templates"', f'directory = "{tmp_path}/templates"'
+    )
+    with pytest.raises(ConfigError) as error:
+        build_reply_wording(load_settings(path))
+    [line] = str(error.value).splitlines()
+    assert line.startswith(f"templates.directory: {tmp_path}/templates lacks nl/confirmation.j2,")
+    assert "nl/_common.j2" not in line and "en/_common.j2" in line
