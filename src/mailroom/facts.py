@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mailroom.config import ConfigError
 from mailroom.settings import Settings, Vacancy
-from notify import FaqEntry, PlanningStep, ReplyKind, TemplateRenderer, VacancyFacts
+from notify import FaqEntry, PlanningStep, ReplyKind, TemplateRenderer, VacancyFacts, Wording
 
 # Replies are written in these languages (the ones parse tells apart); the
 # default template folder holds every kind, and the shared macros, in each.
@@ -63,11 +63,10 @@ def vacancy_facts(vacancy: Vacancy) -> VacancyFacts:
     return VacancyFacts(
         slug=vacancy.slug,
         reference_prefix=vacancy.reference_prefix,
-        title={"nl": vacancy.title, "en": vacancy.title_en or vacancy.title},
-        organisation={
-            "nl": vacancy.organisation,
-            "en": vacancy.organisation_en or vacancy.organisation,
-        },
+        title=Wording(nl=vacancy.title, en=vacancy.title_en or vacancy.title),
+        organisation=Wording(
+            nl=vacancy.organisation, en=vacancy.organisation_en or vacancy.organisation
+        ),
         opens_at=vacancy.opens_at,
         closes_at=vacancy.closes_at,
         privacy_url=str(vacancy.privacy_url),

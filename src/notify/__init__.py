@@ -14,6 +14,7 @@ from notify.reply import (
     Reply,
     ReplyKind,
     VacancyFacts,
+    Wording,
 )
 from notify.sender import DeliveryPolicy, DeliveryReport, Drain, Outbox, SendRate
 from notify.templates import RenderedReply, TemplateRenderer
@@ -43,6 +44,7 @@ __all__ = [
     "TemplateRenderer",
     "Transport",
     "VacancyFacts",
+    "Wording",
     "WorkingCalendar",
     "compose",
     "holiday_names",

@@ -49,6 +49,17 @@ class FaqEntry:
     answers: Mapping[str, str]
 
 
+class Wording(dict[str, str]):
+    """One text per language ("nl", "en"). Printing it whole is a template
+    mistake (`{{ vacancy.title }}` for `{{ vacancy.title.en }}`): it raises,
+    so the reply fails with a recorded reason instead of showing both."""
+
+    def __str__(self) -> str:
+        raise TypeError("a text per language: write .nl or .en, e.g. vacancy.title.en")
+
+    __html__ = __str__
+
+
 @dataclass(frozen=True)
 class VacancyFacts:
     """What templates may say about a vacancy; all from config, never typed in templates.
@@ -62,8 +73,8 @@ class VacancyFacts:
 
     slug: str
     reference_prefix: str
-    title: Mapping[str, str]
-    organisation: Mapping[str, str]
+    title: Wording
+    organisation: Wording
     opens_at: datetime
     closes_at: datetime
     privacy_url: str

@@ -27,6 +27,7 @@ from notify import (
     ReplyKind,
     TemplateRenderer,
     VacancyFacts,
+    Wording,
 )
 from notify.subjects import THREADED_KINDS
 
@@ -36,10 +37,10 @@ AMS = ZoneInfo("Europe/Amsterdam")
 TEMPLATES = REPO / "config" / "templates"
 LANGUAGES = ("nl", "en")
 FIRM = "Chasse Executive Search"
-TITLE = {
-    "nl": "Plaatsvervangend Algemeen Directeur IPO, tevens Directeur BIJ12",
-    "en": "Deputy Director-General of IPO, also Director of BIJ12",
-}
+TITLE = Wording(
+    nl="Plaatsvervangend Algemeen Directeur IPO, tevens Directeur BIJ12",
+    en="Deputy Director-General of IPO, also Director of BIJ12",
+)
 REFERENCE = "IPO-00042"
 NASTY = "<script>alert(1)</script> & Zoë"
 NASTY_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Zoë"
@@ -48,10 +49,9 @@ SEED_VACANCY = VacancyFacts(
     slug="ipo-bij12",
     reference_prefix="IPO",
     title=TITLE,
-    organisation={
-        "nl": "Interprovinciaal Overleg (IPO)",
-        "en": "Interprovincial Consultation (IPO)",
-    },
+    organisation=Wording(
+        nl="Interprovinciaal Overleg (IPO)", en="Interprovincial Consultation (IPO)"
+    ),
     opens_at=datetime(2025, 12, 19, tzinfo=AMS),
     closes_at=datetime(2026, 1, 6, 23, 59, 59, tzinfo=AMS),
     privacy_url="https://chassesearch.nl/contact/privacy-statement/",
@@ -204,7 +204,7 @@ def test_subject_stays_one_line_even_if_the_title_has_line_breaks(
     renderer: TemplateRenderer, kind: ReplyKind
 ) -> None:
     """Also the template subject a threaded reply falls back to without an original one."""
-    vacancy = replace(SEED_VACANCY, title={"nl": "-", "en": "Directeur\r\n  BIJ12\n"})
+    vacancy = replace(SEED_VACANCY, title=Wording(nl="-", en="Directeur\r\n  BIJ12\n"))
     reply = make_reply(kind, "en", vacancy=vacancy, subject_of_original="")
     subject = render(renderer, reply).subject
     assert subject.endswith("Directeur BIJ12")
@@ -266,6 +266,22 @@ def test_a_vacancy_template_folder_overrides_and_falls_back(tmp_path: Path) -> N
     assert render(own, make_reply(ReplyKind.CONFIRMATION, "nl")) == default
 
 
+@pytest.mark.parametrize("block", ["subject", "html"])
+def test_a_title_printed_whole_fails_rather_than_show_both_languages(
+    tmp_path: Path, block: str
+) -> None:
+    """An older own template writing `{{ vacancy.title }}` must not mail a dict."""
+    (tmp_path / "en").mkdir()
+    blocks = {"subject": "Own", "text": "Text", "html": "<p>Html</p>", block: "{{ vacancy.title }}"}
+    (tmp_path / "en" / "confirmation.j2").write_text(
+        "".join(f"{{% block {name} %}}{body}{{% endblock %}}" for name, body in blocks.items()),
+        encoding="utf-8",
+    )
+    own = TemplateRenderer([tmp_path, TEMPLATES], AMS)
+    with pytest.raises(TypeError, match=r"write \.nl or \.en"):
+        render(own, make_reply(ReplyKind.CONFIRMATION, "en"))
+
+
 # --- HTML that always parses, and inbound text that never becomes markup -------------
 
 MARKUP_FAQ = FaqEntry(
@@ -281,7 +297,7 @@ MARKUP_FAQ = FaqEntry(
 def variants(kind: ReplyKind, language: str) -> dict[str, Reply]:
     """Replies that take every branch of the templates, hostile text included."""
     hostile = replace(
-        SEED_VACANCY, title={"nl": NASTY, "en": NASTY}, contacts=(NASTY,), faq=(MARKUP_FAQ,)
+        SEED_VACANCY, title=Wording(nl=NASTY, en=NASTY), contacts=(NASTY,), faq=(MARKUP_FAQ,)
     )
     closed = datetime(2026, 1, 8, 9, 0, tzinfo=AMS)
     return {
