@@ -43,7 +43,7 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     with app.db.transaction() as session:
         stored = store.record_inbound(session, key, raw, fetched.arrived_at, app.clock())
     if not stored.needs_processing:
-        source.mark_handled(fetched, stored.verdict or "failed")
+        source.mark_handled(fetched, stored.verdict or store.MessageStatus.FAILED)
         return Outcome(stored.verdict, already_done=True)
     try:
         analysis = _judge(app, raw, fetched, oversized_from)
@@ -96,7 +96,7 @@ def _failed(
     with app.db.transaction() as session:
         store.record_failure(session, stored.id, f"{type(exc).__name__}: {exc}")
     if stored.attempts + 1 >= app.settings.limits.max_attempts:
-        source.mark_handled(fetched, "failed")
+        source.mark_handled(fetched, store.MessageStatus.FAILED)
     return Outcome(None, error=type(exc).__name__)
 
 

@@ -49,11 +49,13 @@ from store.outbox import (
 from store.overview import OverviewDocument, OverviewRow, UnknownVacancy, vacancy_overview
 from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
+from store.statuses import AttemptOutcome, MessageStatus, ReplyStatus
 from store.subject import HeldMessage, SubjectData, subject_data
 from store.submissions import has_complete_submission
 from store.vacancies import VacancyRecord, sync_vacancies
 
 __all__ = [
+    "AttemptOutcome",
     "Checkpoint",
     "Claimant",
     "Database",
@@ -62,9 +64,11 @@ __all__ = [
     "DueReply",
     "HeldMessage",
     "MessageKey",
+    "MessageStatus",
     "OverviewDocument",
     "OverviewRow",
     "PlannedReply",
+    "ReplyStatus",
     "SearchHit",
     "StoredMessage",
     "SubjectData",

@@ -16,11 +16,7 @@ from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from store.models import DeliveryAttempt, OutboxReply
-from store.outbox import FAILED, PLANNED, SUPPRESSED
-
-SENT = "sent"
-BOUNCED = "bounced"
-CONFIRMED = "confirmed"
+from store.statuses import AttemptOutcome, ReplyStatus
 
 
 @dataclass(frozen=True)
@@ -75,7 +71,7 @@ def count_due(session: Session, now: datetime) -> int:
 def next_due_at(session: Session) -> datetime | None:
     """When the earliest planned reply falls due (`now` for one due already)."""
     query = select(func.min(func.coalesce(OutboxReply.next_attempt_at, OutboxReply.planned_at)))
-    return session.scalar(query.where(OutboxReply.status == PLANNED))
+    return session.scalar(query.where(OutboxReply.status == ReplyStatus.PLANNED))
 
 
 def release_orphaned_claims(session: Session, is_alive: Callable[[str], bool]) -> int:
@@ -83,7 +79,7 @@ def release_orphaned_claims(session: Session, is_alive: Callable[[str], bool]) -
     doubt; returns how many. Run at start, before this process claims anything."""
     holders = session.scalars(
         select(OutboxReply.claimed_by)
-        .where(OutboxReply.status == PLANNED, OutboxReply.claimed_by.is_not(None))
+        .where(OutboxReply.status == ReplyStatus.PLANNED, OutboxReply.claimed_by.is_not(None))
         .distinct()
     )
     gone = [holder for holder in holders if holder is not None and not is_alive(holder)]
@@ -92,7 +88,7 @@ def release_orphaned_claims(session: Session, is_alive: Callable[[str], bool]) -
     rows = list(
         session.scalars(
             select(OutboxReply).where(
-                OutboxReply.status == PLANNED, OutboxReply.claimed_by.in_(gone)
+                OutboxReply.status == ReplyStatus.PLANNED, OutboxReply.claimed_by.in_(gone)
             )
         )
     )
@@ -103,15 +99,15 @@ def release_orphaned_claims(session: Session, is_alive: Callable[[str], bool]) -
 
 def mark_sent(session: Session, reply_id: int, answer: str, now: datetime) -> None:
     """Record delivery with the transport's answer (an SMTP reply, a file path)."""
-    row = _attempt(session, reply_id, SENT, answer, now)
-    row.status, row.sent_at = SENT, now
+    row = _attempt(session, reply_id, AttemptOutcome.SENT, answer, now)
+    row.status, row.sent_at = ReplyStatus.SENT, now
 
 
 def mark_confirmed(session: Session, reply_id: int, where: str, now: datetime) -> None:
     """An in-doubt reply found where the relay files what it took: it did leave,
     before the crash that kept it from being recorded. Not sent again."""
-    row = _attempt(session, reply_id, CONFIRMED, f"found in {where}", now)
-    row.status, row.sent_at = SENT, now
+    row = _attempt(session, reply_id, AttemptOutcome.CONFIRMED, f"found in {where}", now)
+    row.status, row.sent_at = ReplyStatus.SENT, now
 
 
 def mark_retry(
@@ -125,21 +121,21 @@ def mark_retry(
     """A temporary failure: keep the reply planned, and try again at `next_attempt_at`.
     `in_doubt` when the relay may have taken it all the same (the connection
     dropped after the message was handed over)."""
-    row = _attempt(session, reply_id, "temporary", answer, now)
+    row = _attempt(session, reply_id, AttemptOutcome.TEMPORARY, answer, now)
     row.next_attempt_at = next_attempt_at
     row.in_doubt = row.in_doubt or in_doubt
 
 
 def mark_failed(session: Session, reply_id: int, answer: str, now: datetime) -> None:
     """A permanent failure (or retries spent): the reply will not be sent."""
-    row = _attempt(session, reply_id, FAILED, answer, now)
-    row.status, row.reason = FAILED, answer
+    row = _attempt(session, reply_id, AttemptOutcome.FAILED, answer, now)
+    row.status, row.reason = ReplyStatus.FAILED, answer
 
 
 def mark_suppressed(session: Session, reply_id: int, reason: str, now: datetime) -> None:
     """Held back at sending time (the relay cannot carry it): decided, not sent."""
-    row = _attempt(session, reply_id, SUPPRESSED, reason, now)
-    row.status, row.reason = SUPPRESSED, reason
+    row = _attempt(session, reply_id, AttemptOutcome.SUPPRESSED, reason, now)
+    row.status, row.reason = ReplyStatus.SUPPRESSED, reason
 
 
 def mark_bounced(
@@ -152,8 +148,9 @@ def mark_bounced(
         session.scalars(select(OutboxReply).where(OutboxReply.rfc_message_id.in_(rfc_message_ids)))
     )
     for row in rows:
-        session.add(DeliveryAttempt(outbox_id=row.id, at=now, outcome=BOUNCED, answer=detail))
-        row.status, row.reason = BOUNCED, detail
+        outcome = AttemptOutcome.BOUNCED
+        session.add(DeliveryAttempt(outbox_id=row.id, at=now, outcome=outcome, answer=detail))
+        row.status, row.reason = ReplyStatus.BOUNCED, detail
     return len(rows)
 
 
@@ -168,13 +165,13 @@ def release_claims(session: Session, reply_ids: list[int]) -> None:
 
 
 def _due(now: datetime) -> ColumnElement[bool]:
-    return (OutboxReply.status == PLANNED) & or_(
+    return (OutboxReply.status == ReplyStatus.PLANNED) & or_(
         OutboxReply.next_attempt_at.is_(None), OutboxReply.next_attempt_at <= now
     )
 
 
 def _attempt(
-    session: Session, reply_id: int, outcome: str, answer: str, now: datetime
+    session: Session, reply_id: int, outcome: AttemptOutcome, answer: str, now: datetime
 ) -> OutboxReply:
     row = session.get_one(OutboxReply, reply_id)
     row.attempts += 1

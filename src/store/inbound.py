@@ -12,6 +12,7 @@ from store.blobs import get_blob, put_blob
 from store.identity import normalise_address
 from store.models import Applicant, Document, InboundMessage, Question
 from store.search import index_document
+from store.statuses import MessageStatus
 from store.submissions import record_submission
 from store.upsert import insert_or_ignore
 
@@ -42,7 +43,7 @@ class StoredMessage:
     @property
     def needs_processing(self) -> bool:
         """Anything but a final decision is judged again (a dry run's included)."""
-        return self.status != "processed"
+        return self.status != MessageStatus.PROCESSED
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def record_inbound(
         size=len(raw),
         arrived_at=arrived_at,
         stored_at=now,
-        status="stored",
+        status=MessageStatus.STORED,
         attempts=0,
         reasons=[],
         flags=[],
@@ -206,7 +207,7 @@ def save_decision(
         )
     if decision.question_due_at is not None:
         _question(session, message.id, decision.vacancy, decision.question_due_at)
-    message.status = "dry_run" if decision.dry_run else "processed"
+    message.status = MessageStatus.DRY_RUN if decision.dry_run else MessageStatus.PROCESSED
     message.error = None
     message.attempts += 1
 
@@ -239,7 +240,7 @@ def _question(session: Session, message_id: int, vacancy: str | None, due_at: da
 def record_failure(session: Session, message_id: int, error: str) -> None:
     """Keep the message and say why processing it raised; it will be retried."""
     message = session.get_one(InboundMessage, message_id)
-    message.status = "failed"
+    message.status = MessageStatus.FAILED
     message.error = error[:2000]
     message.attempts += 1
 

@@ -7,10 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import InboundMessage, OutboxReply
-
-PLANNED = "planned"
-SUPPRESSED = "suppressed"
-FAILED = "failed"
+from store.statuses import ReplyStatus
 
 
 @dataclass(frozen=True)
@@ -31,10 +28,10 @@ class PlannedReply:
     failed: bool = False
 
     @property
-    def status(self) -> str:
+    def status(self) -> ReplyStatus:
         if self.failed:
-            return FAILED
-        return PLANNED if self.reason is None else SUPPRESSED
+            return ReplyStatus.FAILED
+        return ReplyStatus.PLANNED if self.reason is None else ReplyStatus.SUPPRESSED
 
 
 def plan_reply(session: Session, message_id: int, reply: PlannedReply, now: datetime) -> bool:
@@ -91,7 +88,7 @@ def replies_for_earlier_mail(
         .join(InboundMessage, InboundMessage.id == OutboxReply.message_id)
         .where(
             func.lower(OutboxReply.recipient) == address.lower(),
-            OutboxReply.status != SUPPRESSED,
+            OutboxReply.status != ReplyStatus.SUPPRESSED,
             InboundMessage.id != message_id,
             InboundMessage.arrived_at >= since,
             InboundMessage.arrived_at <= arrived_at,

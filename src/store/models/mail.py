@@ -6,6 +6,7 @@ from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, UniqueConstra
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from store.models.base import Base
+from store.statuses import MessageStatus
 from store.types import CleanString, CleanText
 
 
@@ -63,7 +64,7 @@ class InboundMessage(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     arrived_at: Mapped[datetime]
     stored_at: Mapped[datetime]
-    status: Mapped[str] = mapped_column(CleanString(20), default="stored")
+    status: Mapped[str] = mapped_column(CleanString(20), default=MessageStatus.STORED.value)
     attempts: Mapped[int] = mapped_column(default=0)
     error: Mapped[str | None] = mapped_column(CleanText)
     header_message_id: Mapped[str | None] = mapped_column(CleanString(998), index=True)
