@@ -45,6 +45,7 @@ from store.overview import OverviewDocument, OverviewRow, UnknownVacancy, vacanc
 from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
 from store.submissions import has_complete_submission
+from store.tombstones import Sightings, message_id_token, recognise_erased, sightings
 from store.vacancies import VacancyRecord, sync_vacancies
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "OverviewRow",
     "PlannedReply",
     "SearchHit",
+    "Sightings",
     "StoredMessage",
     "UnknownVacancy",
     "VacancyRecord",
@@ -72,11 +74,13 @@ __all__ = [
     "mark_retry",
     "mark_sent",
     "mark_suppressed",
+    "message_id_token",
     "normalise_address",
     "outbox_counts",
     "pending_revision",
     "plan_reply",
     "raw_message",
+    "recognise_erased",
     "record_failure",
     "record_inbound",
     "release_claims",
@@ -84,6 +88,7 @@ __all__ = [
     "save_checkpoint",
     "save_decision",
     "search",
+    "sightings",
     "source_answered",
     "source_failed",
     "source_health",

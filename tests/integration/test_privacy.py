@@ -80,7 +80,7 @@ def test_forget_leaves_no_trace_in_database_search_or_outbox(
     with loaded.db.transaction() as session:
         assert store.search(session, sentence.split()[-1])
 
-    erased = forget(loaded, "Sanne.deVries+sollicitatie@Example.nl")
+    erased = forget(loaded, "Sanne.deVries+sollicitatie@Example.nl").erased
 
     assert erased.messages == 1 and erased.blobs >= 3  # the raw mail and two PDFs
     assert not _holds(loaded, SANNE)
