@@ -51,7 +51,7 @@ def format_status(
     verdicts: dict[str, int],
     replies: dict[str, int],
     sources: list[tuple[str, datetime | None, int, str | None]],
-    erased: Sightings | None = None,
+    erased: Sightings,
 ) -> str:
     """Everything stored so far, by verdict and reply status, each source's health,
     and how many erased messages were read again (and left alone)."""
@@ -60,17 +60,17 @@ def format_status(
         for name, down, _, error in sources
     ]
     lines += [f"{name}: {outages} outage(s) so far" for name, _, outages, _ in sources if outages]
-    parts = [
-        _table("messages", sorted(verdicts.items())),
-        _table("replies", sorted(replies.items())),
-        "sources\n-------\n" + ("\n".join(lines) or "(none read yet)"),
-    ]
-    if erased is not None:
-        seen = f"erased messages seen again: {erased.messages}"
-        if erased.last_seen_at is not None:
-            seen += f" (read {erased.readings} times, last {erased.last_seen_at.isoformat()})"
-        parts.append(seen)
-    return "\n\n".join(parts)
+    seen = f"erased messages seen again: {erased.messages}"
+    if erased.last_seen_at is not None:
+        seen += f" (read {erased.readings} times, last {erased.last_seen_at.isoformat()})"
+    return "\n\n".join(
+        [
+            _table("messages", sorted(verdicts.items())),
+            _table("replies", sorted(replies.items())),
+            "sources\n-------\n" + ("\n".join(lines) or "(none read yet)"),
+            seen,
+        ]
+    )
 
 
 def format_erasure_preview(held: Held, mailbox: MailboxCopies) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from store.blobs import delete_unreferenced_blobs
@@ -32,7 +32,7 @@ class Erased:
     blobs: int
     reply_message_ids: tuple[str, ...]
     vacancies: tuple[str, ...]
-    inbound_message_ids: tuple[str, ...] = ()
+    inbound_message_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,14 @@ def subject_hash(address: str, salt: bytes) -> str:
 def held_on(session: Session, address: str) -> Held:
     """What `forget_person` would erase for this address (for `forget --dry-run`)."""
     ids = _messages_of(session, _applicant(session, address))
+    documents = select(func.count(Document.id)).where(Document.message_id.in_(ids))
+    replies = _reply_ids(session, ids)
     return Held(
         messages=len(ids),
-        documents=_count(session, select(Document.id).where(Document.message_id.in_(ids))),
-        replies=len(_reply_ids(session, ids)),
+        documents=int(session.scalar(documents) or 0),
+        replies=len(replies),
         inbound_message_ids=_inbound_ids(session, ids),
-        reply_message_ids=_reply_ids(session, ids),
+        reply_message_ids=replies,
     )
 
 
@@ -160,10 +162,6 @@ def _messages_of(session: Session, applicant: Applicant | None) -> list[int]:
     return list(session.scalars(query))
 
 
-def _count(session: Session, query: Select[Any]) -> int:
-    return int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
-
-
 def _reply_ids(session: Session, ids: list[int]) -> tuple[str, ...]:
     query = select(OutboxReply.rfc_message_id).where(OutboxReply.message_id.in_(ids))
     return tuple(session.scalars(query))
@@ -180,7 +178,7 @@ def _erase_messages(
     session: Session, ids: list[int], salt: bytes, action: str, now: datetime
 ) -> Erased:
     if not ids:
-        return Erased(0, 0, (), ())
+        return Erased(0, 0, (), (), ())
     erased = session.execute(
         select(InboundMessage.sha256, InboundMessage.header_message_id).where(
             InboundMessage.id.in_(ids)
