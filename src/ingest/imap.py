@@ -183,7 +183,7 @@ class ImapSource:
 
     def _target(self, client: IMAPClient, verdict: str) -> str:
         if self._delimiter is None:
-            self._delimiter = _delimiter(client)
+            self._delimiter = hierarchy_delimiter(client)
         target = self.disposal.folder.format(verdict=verdict).replace("/", self._delimiter)
         if target not in self._known_folders:
             if not client.folder_exists(target):
@@ -202,7 +202,8 @@ class ImapSource:
         client.uid_expunge([uid])
 
 
-def _delimiter(client: IMAPClient) -> str:
+def hierarchy_delimiter(client: IMAPClient) -> str:
+    """The server's folder separator ("/" or "."), as LIST reports it for INBOX."""
     folders = client.list_folders(directory="", pattern="INBOX")
     separator = folders[0][1] if folders else b"/"
     return separator.decode() if isinstance(separator, bytes) else str(separator or "/")

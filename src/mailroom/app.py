@@ -8,6 +8,7 @@ from ingest import Source
 from mailroom.checkpoints import StoreCheckpoints
 from mailroom.clock import Clock, Sleep, real_sleep
 from mailroom.facts import build_reply_wording
+from mailroom.salt import installation_salt
 from mailroom.settings import LimitSettings, Settings, Vacancy
 from mailroom.sources import build_sources
 from mailroom.transports import build_transport
@@ -42,6 +43,8 @@ class App:
     windows: tuple[VacancyWindow, ...]
     policy: ReplyPolicy
     calendar: WorkingCalendar
+    # Keys the tombstones and the audit log's hashes; see mailroom.salt.
+    salt: bytes
     pdf: PdfSandbox
     dry_run: bool = False
 
@@ -121,6 +124,7 @@ def build_app(
         calendar=WorkingCalendar(
             firm.zone, firm.working_days.holidays, firm.working_days.closure_days
         ),
+        salt=installation_salt(settings.privacy.salt_file),
         pdf=PdfSandbox(settings.limits.pdf_workers, _pdf_limits(settings.limits)),
         dry_run=dry_run,
     )

@@ -99,8 +99,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", type=Path, required=True, help="a new folder, or an earlier export"
     )
-    forget = commands.add_parser("forget", help="erase everything held on one person (GDPR)")
+    forget = commands.add_parser(
+        "forget",
+        help="erase everything held on one person (GDPR)",
+        description="Erase a person's messages, documents and replies from the store, and "
+        "their mail from the IMAP folders mailroom files into (Processed/*, the Sent copies); "
+        "tombstones keep the same mail from being stored again. On a terminal it lists what "
+        "would go and asks first, unless --yes; elsewhere (scripts, systemd) it never asks.",
+    )
     forget.add_argument("address", help="the person's e-mail address")
+    forget.add_argument(
+        "--dry-run", action="store_true", help="list what would be erased; change nothing"
+    )
+    forget.add_argument("--yes", action="store_true", help="do not ask, even on a terminal")
     subject = commands.add_parser(
         "subject-export", help="everything held on one person, for an access request"
     )

@@ -8,9 +8,15 @@ import store
 from mailroom.app import App
 from mailroom.cycle import run_cycle
 from mailroom.daemon import run_forever
-from mailroom.privacy import export_for_committee, export_subject, forget
+from mailroom.privacy import export_for_committee, export_subject, forget, preview_forget
 from mailroom.progress import ProgressLine
-from mailroom.summary import format_hits, format_report, format_status
+from mailroom.summary import (
+    format_erasure_preview,
+    format_forgotten,
+    format_hits,
+    format_report,
+    format_status,
+)
 from notify import Drain, ExportRefused
 
 Command = Callable[[App, argparse.Namespace], int]
@@ -43,7 +49,8 @@ def status(app: App, args: argparse.Namespace) -> int:
         sources = [
             (h.source, h.down_since, h.outages, h.last_error) for h in store.source_health(session)
         ]
-    print(format_status(verdicts, replies, sources))
+        erased = store.sightings(session)
+    print(format_status(verdicts, replies, sources, erased))
     return 0
 
 
@@ -65,8 +72,28 @@ def export(app: App, args: argparse.Namespace) -> int:
 
 
 def forget_person(app: App, args: argparse.Namespace) -> int:
-    erased = forget(app, args.address)
-    print(f"erased {erased.messages} message(s) and {erased.blobs} stored file(s)")
+    """Erase one person: lists first and asks on a terminal (unless --yes); in a
+    script it does not ask. 1 when declined or a mailbox could not be reached."""
+    if args.dry_run or (not args.yes and sys.stdin.isatty()):
+        print(format_erasure_preview(*preview_forget(app, args.address)))
+        if args.dry_run:
+            return 0
+        try:
+            answer = input(f"erase everything held on {args.address}? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in {"y", "yes"}:
+            print("nothing erased")
+            return 1
+    forgotten = forget(app, args.address)
+    print(format_forgotten(forgotten))
+    if forgotten.mailbox.unreached:
+        print(
+            "not reached (delete the person's mail there by hand): "
+            + ", ".join(forgotten.mailbox.unreached),
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

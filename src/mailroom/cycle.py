@@ -20,6 +20,7 @@ class CycleReport:
 
     verdicts: Counter[str] = field(default_factory=Counter)
     seen_before: int = 0
+    erased_again: int = 0
     failed: int = 0
     replies_planned: int = 0
     delivery: DeliveryReport = field(default_factory=DeliveryReport)
@@ -30,6 +31,8 @@ class CycleReport:
     def count(self, outcome: Outcome) -> None:
         if outcome.already_done:
             self.seen_before += 1
+        elif outcome.erased:
+            self.erased_again += 1
         elif outcome.error:
             self.failed += 1
         else:
@@ -57,6 +60,8 @@ def _intention(outcome: Outcome, location: str) -> str:
     """What a real run would do with the message; message ids and verdicts only."""
     if outcome.error:
         return f"{location}: could not be judged ({outcome.error}); would retry"
+    if outcome.erased:
+        return f"{location}: erased earlier; would leave it unread and file it under erased"
     verdict = outcome.verdict or "failed"
     reply = outcome.reply
     if reply is None:

@@ -7,6 +7,7 @@ import parse
 import store
 from ingest import FetchedMessage, Source, headers_only
 from mailroom.app import App
+from mailroom.mailbox_copies import ERASED
 from mailroom.replies import plan_for
 from parse import Flag, Verdict
 
@@ -22,6 +23,7 @@ class Outcome:
     verdict: str | None
     replied: bool = False
     already_done: bool = False
+    erased: bool = False
     error: str | None = None
     reply: store.PlannedReply | None = None
 
@@ -37,8 +39,20 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
        decision.
     3. Only after that commit may the source move or flag the message; one
        already handled is filed again, in case a crash came in between.
+
+    Before all that, a message that `forget` or a retention purge erased
+    (the same bytes, or the same `Message-ID`) is recognised by its
+    tombstone and goes no further: not stored, not judged, not answered,
+    only counted. The source still files it as handled, under the verdict
+    "erased" (an IMAP account moves it to `Processed/erased`, or flags it),
+    so it is not fetched again; a cycle deletes no mail, and the next
+    `forget` empties that folder.
     """
     raw, oversized_from = _within_cap(app, fetched)
+    if _erased_before(app, raw):
+        source.mark_handled(fetched, ERASED)
+        log.info("message at %s was erased before; left alone", fetched.location)
+        return Outcome(None, erased=True)
     key = store.MessageKey(fetched.source, fetched.folder, fetched.uidvalidity, fetched.uid)
     with app.db.transaction() as session:
         stored = store.record_inbound(session, key, raw, fetched.arrived_at, app.clock())
@@ -67,6 +81,11 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     )
     replied = planned and reply is not None and reply.content is not None
     return Outcome(analysis.verdict, replied=replied, reply=reply)
+
+
+def _erased_before(app: App, raw: bytes) -> bool:
+    with app.db.transaction() as session:
+        return store.recognise_erased(session, raw, parse.message_id(raw), app.salt, app.clock())
 
 
 def _within_cap(app: App, fetched: FetchedMessage) -> tuple[bytes, int | None]:

@@ -1,19 +1,21 @@
 """The privacy duties: erase a person, purge expired vacancies, export what is held."""
 
 import logging
-import os
-import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 import store
 from mailroom.app import App
+from mailroom.mailbox_copies import MailboxCopies, sweep_mailboxes
 from notify import ExportRefused, ExportResult, write_export
 from notify.subject_export import write_subject_export
 from store.privacy import (
     Erased,
+    Held,
     audit,
     export_directories,
     forget_person,
+    held_on,
     purge_vacancy,
     scrub,
     subject_hash,
@@ -22,30 +24,51 @@ from store.privacy import (
 
 log = logging.getLogger("mailroom.privacy")
 
-SALT_BYTES = 32
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What `forget` erased from the store, and from the mailboxes mailroom files into."""
+
+    erased: Erased
+    mailbox: MailboxCopies
 
 
-def audit_salt(path: Path) -> bytes:
-    """The installation's audit salt, created (mode 0600) the first time it is needed."""
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(secrets.token_bytes(SALT_BYTES))
-    return path.read_bytes()
-
-
-def forget(app: App, address: str) -> Erased:
-    """Erase one person from the database, the search index and the reply files."""
-    salt = audit_salt(app.settings.privacy.salt_file)
+def preview_forget(app: App, address: str) -> tuple[Held, MailboxCopies]:
+    """What `forget` would erase, in the store and on the IMAP accounts; changes nothing."""
     with app.db.transaction() as session:
-        erased = forget_person(session, address, salt, app.clock())
+        held = held_on(session, address)
+    mailbox = sweep_mailboxes(
+        app.settings, held.inbound_message_ids, held.reply_message_ids, delete=False
+    )
+    return held, mailbox
+
+
+def forget(app: App, address: str) -> Forgotten:
+    """Erase one person from the database, the search index, the reply files and
+    the IMAP folders mailroom files into, leaving tombstones so nothing comes back.
+
+    The database goes first and always: a mailbox that cannot be reached is
+    reported in the result (and logged by folder name), not a reason to keep
+    the person's data.
+    """
+    with app.db.transaction() as session:
+        erased = forget_person(session, address, app.salt, app.clock())
     for message_id in erased.reply_message_ids:
         app.transport.discard(message_id)
+    mailbox = sweep_mailboxes(
+        app.settings, erased.inbound_message_ids, erased.reply_message_ids, delete=True
+    )
     refresh_exports(app, erased.vacancies)
     scrub(app.db)
-    log.info("erasure done: %d messages, %d blobs", erased.messages, erased.blobs)
-    return erased
+    log.info(
+        "erasure done: %d messages, %d blobs, %d mailbox copies",
+        erased.messages,
+        erased.blobs,
+        mailbox.total,
+    )
+    if mailbox.unreached:
+        log.warning("erasure did not reach %s", ", ".join(mailbox.unreached))
+    return Forgotten(erased, mailbox)
 
 
 def export_for_committee(app: App, vacancy: str, out_dir: Path) -> ExportResult:
@@ -104,7 +127,7 @@ def purge_expired(app: App) -> list[str]:
     purged = []
     for slug in due:
         with app.db.transaction() as session:
-            erased = purge_vacancy(session, slug, app.clock())
+            erased = purge_vacancy(session, slug, app.salt, app.clock())
         for message_id in erased.reply_message_ids:
             app.transport.discard(message_id)
         refresh_exports(app, erased.vacancies)
@@ -123,7 +146,6 @@ def export_subject(app: App, address: str, out_dir: Path) -> list[Path] | None:
     if data is None:
         return None
     written = write_subject_export(data, out_dir)
-    salt = audit_salt(app.settings.privacy.salt_file)
     with app.db.transaction() as session:
-        audit(session, "subject_export", app.clock(), subject_hash(address, salt))
+        audit(session, "subject_export", app.clock(), subject_hash(address, app.salt))
     return written

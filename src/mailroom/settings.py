@@ -67,7 +67,8 @@ class LimitSettings(BaseModel):
 class PrivacySettings(BaseModel):
     model_config = STRICT
 
-    # Salt for the hashes that name people in the audit log; made on first use.
+    # Salt for the audit log's address hashes and the tombstones of erased mail;
+    # made at first start. Instances sharing a database must share this file.
     salt_file: PathSetting = Path("var/audit-salt")
 
 

@@ -3,8 +3,11 @@
 from datetime import datetime
 
 from mailroom.cycle import CycleReport
+from mailroom.mailbox_copies import MailboxCopies
+from mailroom.privacy import Forgotten
 from parse import Verdict
-from store import SearchHit
+from store import SearchHit, Sightings
+from store.privacy import Held
 
 
 def _table(title: str, rows: list[tuple[str, int]]) -> str:
@@ -30,6 +33,7 @@ def format_report(report: CycleReport) -> str:
             ("replies failed", report.delivery.failed),
             ("replies held back (relay)", report.delivery.held_back),
             ("replies waiting (rate)", report.delivery.deferred),
+            ("erased before, left alone", report.erased_again),
         )
         if count
     ]
@@ -47,20 +51,46 @@ def format_status(
     verdicts: dict[str, int],
     replies: dict[str, int],
     sources: list[tuple[str, datetime | None, int, str | None]],
+    erased: Sightings,
 ) -> str:
-    """Everything stored so far, by verdict and reply status, and each source's health."""
+    """Everything stored so far, by verdict and reply status, each source's health,
+    and how many erased messages were read again (and left alone)."""
     lines = [
         f"{name}: DOWN since {down.isoformat()} ({error})" if down else f"{name}: ok"
         for name, down, _, error in sources
     ]
     lines += [f"{name}: {outages} outage(s) so far" for name, _, outages, _ in sources if outages]
+    seen = f"erased messages seen again: {erased.messages}"
+    if erased.last_seen_at is not None:
+        seen += f" (read {erased.readings} times, last {erased.last_seen_at.isoformat()})"
     return "\n\n".join(
         [
             _table("messages", sorted(verdicts.items())),
             _table("replies", sorted(replies.items())),
             "sources\n-------\n" + ("\n".join(lines) or "(none read yet)"),
+            seen,
         ]
     )
+
+
+def format_erasure_preview(held: Held, mailbox: MailboxCopies) -> str:
+    """What `forget` would erase, by kind, and the mailbox copies per folder."""
+    rows = [("messages", held.messages), ("documents", held.documents), ("replies", held.replies)]
+    rows += [(f"mailbox copies, {folder}", n) for folder, n in sorted(mailbox.copies.items())]
+    text = _table("would erase", rows)
+    if mailbox.unreached:
+        text += "\nmailbox not reached: " + ", ".join(mailbox.unreached)
+    return text
+
+
+def format_forgotten(forgotten: Forgotten) -> str:
+    """What `forget` erased; the folders it could not reach come separately (stderr)."""
+    erased, mailbox = forgotten.erased, forgotten.mailbox
+    text = f"erased {erased.messages} message(s) and {erased.blobs} stored file(s)"
+    if mailbox.copies:
+        folders = ", ".join(f"{folder} {n}" for folder, n in sorted(mailbox.copies.items()))
+        text += f"; deleted {mailbox.total} mailbox copies ({folders})"
+    return text
 
 
 def format_hits(hits: list[SearchHit]) -> str:

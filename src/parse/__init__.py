@@ -5,7 +5,7 @@ I/O, so the same bytes and context always give the same analysis. PDFs are
 read in worker processes (`PdfSandbox`) so a hostile file stays contained.
 """
 
-from parse.analyse import PdfReader, analyse, thread_ids
+from parse.analyse import PdfReader, analyse, message_id, thread_ids
 from parse.analysis import Address, Analysis, Attachment, FileKind, Flag, PdfText, Reason, Verdict
 from parse.context import ParseContext, VacancyWindow
 from parse.sandbox import PdfLimits, PdfSandbox
@@ -25,5 +25,6 @@ __all__ = [
     "VacancyWindow",
     "Verdict",
     "analyse",
+    "message_id",
     "thread_ids",
 ]

@@ -4,7 +4,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from email.message import Message
 from email.parser import BytesHeaderParser
-from email.policy import default
+from email.policy import compat32, default
 
 from parse.addresses import names_other_address
 from parse.analysis import Analysis, Attachment, FileKind, Flag, PdfText
@@ -75,7 +75,7 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
     return Analysis(
         sender=mail.sender,
         subject=mail.subject,
-        message_id=header_text(outer.message, "Message-ID") or None,
+        message_id=_message_id(outer.message),
         references=referenced_ids(outer),
         language=language_of(f"{mail.subject}\n{mail.body_text}"),
         attachments=attachments,
@@ -123,6 +123,18 @@ def referenced_ids(mail: Mail) -> tuple[str, ...]:
 def thread_ids(raw: bytes) -> tuple[str, ...]:
     """`referenced_ids` from the headers alone, for a look-up before `analyse`."""
     return _thread(BytesHeaderParser(policy=default).parsebytes(raw))
+
+
+def message_id(raw: bytes) -> str | None:
+    """The `Message-ID` header as `analyse` reads it, from the headers alone, for a
+    look-up before anything is stored (erased mail is recognised by it). Parsed
+    the string-based way (compat32), which does not recurse, so hostile headers
+    cannot make it raise before the message is safely stored."""
+    return _message_id(BytesHeaderParser(policy=compat32).parsebytes(raw))
+
+
+def _message_id(message: Message) -> str | None:
+    return header_text(message, "Message-ID") or None
 
 
 def _thread(message: Message) -> tuple[str, ...]:

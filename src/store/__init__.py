@@ -52,6 +52,7 @@ from store.search import SearchHit, search
 from store.statuses import AttemptOutcome, MessageStatus, ReplyStatus
 from store.subject import HeldMessage, SubjectData, subject_data
 from store.submissions import has_complete_submission
+from store.tombstones import Sightings, message_id_token, recognise_erased, sightings
 from store.vacancies import VacancyRecord, sync_vacancies
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "PlannedReply",
     "ReplyStatus",
     "SearchHit",
+    "Sightings",
     "StoredMessage",
     "SubjectData",
     "UnknownVacancy",
@@ -87,12 +89,14 @@ __all__ = [
     "mark_retry",
     "mark_sent",
     "mark_suppressed",
+    "message_id_token",
     "next_due_at",
     "normalise_address",
     "outbox_counts",
     "pending_revision",
     "plan_reply",
     "raw_message",
+    "recognise_erased",
     "record_failure",
     "record_inbound",
     "release_claims",
@@ -101,6 +105,7 @@ __all__ = [
     "save_checkpoint",
     "save_decision",
     "search",
+    "sightings",
     "source_answered",
     "source_failed",
     "source_health",

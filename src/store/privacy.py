@@ -2,7 +2,9 @@
 
 Deleting an inbound message cascades to its documents, search entries,
 submission, question and outbox rows; blobs go when nothing refers to them.
-An audit entry records what was done, naming the person only by a salted hash.
+An audit entry records what was done, naming the person only by a salted hash,
+and each erased message leaves a tombstone (`store.tombstones`) so that a copy
+read again is not stored again.
 """
 
 import hashlib
@@ -10,23 +12,38 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from store.blobs import delete_unreferenced_blobs
 from store.database import Database
 from store.identity import normalise_address
 from store.models import Applicant, AuditEntry, Document, InboundMessage, OutboxReply, Vacancy
+from store.tombstones import ErasedMail, bury
 
 
 @dataclass(frozen=True)
 class Erased:
-    """What an erasure removed; outbox Message-IDs let callers delete reply files."""
+    """What an erasure removed. The `Message-ID` headers of the erased mail and of
+    our replies to it let callers find the copies outside the store (reply files,
+    the mailbox), which the store cannot reach."""
 
     messages: int
     blobs: int
     reply_message_ids: tuple[str, ...]
     vacancies: tuple[str, ...]
+    inbound_message_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Held:
+    """What erasing a person would remove, counted without changing anything."""
+
+    messages: int
+    documents: int
+    replies: int
+    inbound_message_ids: tuple[str, ...]
+    reply_message_ids: tuple[str, ...]
 
 
 def subject_hash(address: str, salt: bytes) -> str:
@@ -34,20 +51,28 @@ def subject_hash(address: str, salt: bytes) -> str:
     return hashlib.sha256(salt + normalise_address(address).encode()).hexdigest()
 
 
-def forget_person(session: Session, address: str, salt: bytes, now: datetime) -> Erased:
-    """Erase one person: their messages and everything hanging off them, and them."""
-    identity = normalise_address(address)
-    applicant = session.scalars(select(Applicant).where(Applicant.address == identity)).first()
-    ids = (
-        []
-        if applicant is None
-        else list(
-            session.scalars(
-                select(InboundMessage.id).where(InboundMessage.applicant_id == applicant.id)
-            )
-        )
+def held_on(session: Session, address: str) -> Held:
+    """What `forget_person` would erase for this address (for `forget --dry-run`)."""
+    ids = _messages_of(session, _applicant(session, address))
+    documents = select(func.count(Document.id)).where(Document.message_id.in_(ids))
+    replies = _reply_ids(session, ids)
+    return Held(
+        messages=len(ids),
+        documents=int(session.scalar(documents) or 0),
+        replies=len(replies),
+        inbound_message_ids=_inbound_ids(session, ids),
+        reply_message_ids=replies,
     )
-    erased = _erase_messages(session, ids)
+
+
+def forget_person(session: Session, address: str, salt: bytes, now: datetime) -> Erased:
+    """Erase one person: their messages and everything hanging off them, and them.
+
+    Each erased message leaves a tombstone keyed with `salt`, the same salt
+    that hashes the address in the audit line.
+    """
+    applicant = _applicant(session, address)
+    erased = _erase_messages(session, _messages_of(session, applicant), salt, "forget", now)
     if applicant is not None:
         session.delete(applicant)
     detail = {"messages": erased.messages, "blobs": erased.blobs}
@@ -85,10 +110,11 @@ def vacancies_due_for_purge(session: Session, now: datetime) -> list[str]:
     ]
 
 
-def purge_vacancy(session: Session, slug: str, now: datetime) -> Erased:
-    """Erase every message routed to a vacancy, and applicants left with none."""
+def purge_vacancy(session: Session, slug: str, salt: bytes, now: datetime) -> Erased:
+    """Erase every message routed to a vacancy, and applicants left with none;
+    tombstones keep a read-only source from bringing them back."""
     ids = list(session.scalars(select(InboundMessage.id).where(InboundMessage.vacancy == slug)))
-    erased = _erase_messages(session, ids)
+    erased = _erase_messages(session, ids, salt, "retention_purge", now)
     still_known = select(InboundMessage.applicant_id).where(
         InboundMessage.applicant_id.is_not(None)
     )
@@ -124,18 +150,49 @@ def scrub(db: Database) -> None:
         raw.close()
 
 
-def _erase_messages(session: Session, ids: list[int]) -> Erased:
-    if not ids:
-        return Erased(0, 0, (), ())
-    blobs = set(session.scalars(select(InboundMessage.sha256).where(InboundMessage.id.in_(ids))))
-    blobs |= set(session.scalars(select(Document.sha256).where(Document.message_id.in_(ids))))
-    replies = tuple(
-        session.scalars(select(OutboxReply.rfc_message_id).where(OutboxReply.message_id.in_(ids)))
+def _applicant(session: Session, address: str) -> Applicant | None:
+    identity = normalise_address(address)
+    return session.scalars(select(Applicant).where(Applicant.address == identity)).first()
+
+
+def _messages_of(session: Session, applicant: Applicant | None) -> list[int]:
+    if applicant is None:
+        return []
+    query = select(InboundMessage.id).where(InboundMessage.applicant_id == applicant.id)
+    return list(session.scalars(query))
+
+
+def _reply_ids(session: Session, ids: list[int]) -> tuple[str, ...]:
+    query = select(OutboxReply.rfc_message_id).where(OutboxReply.message_id.in_(ids))
+    return tuple(session.scalars(query))
+
+
+def _inbound_ids(session: Session, ids: list[int]) -> tuple[str, ...]:
+    query = select(InboundMessage.header_message_id).where(
+        InboundMessage.id.in_(ids), InboundMessage.header_message_id.is_not(None)
     )
+    return tuple(sorted({str(header) for header in session.scalars(query)}))
+
+
+def _erase_messages(
+    session: Session, ids: list[int], salt: bytes, action: str, now: datetime
+) -> Erased:
+    if not ids:
+        return Erased(0, 0, (), (), ())
+    erased = session.execute(
+        select(InboundMessage.sha256, InboundMessage.header_message_id).where(
+            InboundMessage.id.in_(ids)
+        )
+    ).all()
+    bury(session, [ErasedMail(sha, header) for sha, header in erased], salt, action, now)
+    blobs = {sha for sha, _ in erased}
+    blobs |= set(session.scalars(select(Document.sha256).where(Document.message_id.in_(ids))))
+    replies = _reply_ids(session, ids)
+    inbound = _inbound_ids(session, ids)
     routed = select(InboundMessage.vacancy).where(
         InboundMessage.id.in_(ids), InboundMessage.vacancy.is_not(None)
     )
     vacancies = tuple(sorted(str(v) for v in session.scalars(routed.distinct())))
     session.execute(delete(InboundMessage).where(InboundMessage.id.in_(ids)))
     removed = delete_unreferenced_blobs(session, blobs)
-    return Erased(len(ids), removed, replies, vacancies)
+    return Erased(len(ids), removed, replies, vacancies, inbound)

@@ -9,7 +9,7 @@ from store.models.mail import Blob, Document, InboundMessage
 from store.models.mailbox import FolderCheckpoint, SourceHealth
 from store.models.outbox import DeliveryAttempt, OutboxReply
 from store.models.people import Applicant, Question, Submission, Vacancy
-from store.models.records import AuditEntry, DigestRun
+from store.models.records import AuditEntry, DigestRun, Tombstone
 
 __all__ = [
     "Applicant",
@@ -25,5 +25,6 @@ __all__ = [
     "Question",
     "SourceHealth",
     "Submission",
+    "Tombstone",
     "Vacancy",
 ]

@@ -1,4 +1,4 @@
-"""Bookkeeping that holds no personal data: digest runs and the audit log."""
+"""Bookkeeping that holds no personal data: digest runs, the audit log, tombstones."""
 
 from datetime import date, datetime
 from typing import Any
@@ -34,3 +34,24 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(CleanString(40))
     subject_hash: Mapped[str | None] = mapped_column(CleanString(64))
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Tombstone(Base):
+    """A message that was erased, known only by keyed hashes so that a copy read
+    again (a read-only source, a re-delivery, a folder re-scan) is recognised.
+
+    `raw_key` and `message_id_key` are HMAC-SHA256 under the installation's
+    salt, of the raw message's sha256 and of its `Message-ID`: without the salt
+    they cannot be matched to a message, so they reveal nothing about it.
+    `sightings` counts how often an erased message was read again since.
+    """
+
+    __tablename__ = "tombstone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    raw_key: Mapped[str] = mapped_column(CleanString(64), unique=True)
+    message_id_key: Mapped[str | None] = mapped_column(CleanString(64), index=True)
+    action: Mapped[str] = mapped_column(CleanString(40))
+    erased_at: Mapped[datetime]
+    sightings: Mapped[int] = mapped_column(default=0)
+    last_seen_at: Mapped[datetime | None]

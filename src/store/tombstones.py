@@ -1,0 +1,116 @@
+"""Tombstones: what erasure removed stays recognisable, never readable.
+
+An erased message can come back: a read-only Maildir or mbox source is read
+again every cycle, a server re-delivers a copy, a folder is re-scanned under
+a new UIDVALIDITY. Each erased message leaves a keyed hash (HMAC-SHA256 under
+the installation's salt) of its bytes' sha256 and of its `Message-ID`, so a
+copy is recognised by either (a re-delivered copy differs in its `Received:`
+lines, so only its `Message-ID` still matches) before anything is stored.
+"""
+
+import hashlib
+import hmac
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from store.models import Tombstone
+from store.types import clean_text
+from store.upsert import insert_or_ignore
+
+_BRACKETED = re.compile(r"<[^<>\s]+>")
+
+
+@dataclass(frozen=True)
+class ErasedMail:
+    """What identifies one erased message: its sha256 and its `Message-ID` header."""
+
+    sha256: str
+    message_id: str | None
+
+
+@dataclass(frozen=True)
+class Sightings:
+    """Erased messages read again since their erasure, and how often in all."""
+
+    messages: int
+    readings: int
+    last_seen_at: datetime | None
+
+
+def bury(
+    session: Session, erased: Iterable[ErasedMail], salt: bytes, action: str, now: datetime
+) -> None:
+    """Leave a tombstone per erased message (once per distinct content)."""
+    for mail in erased:
+        values = {
+            "raw_key": _raw_key(mail.sha256, salt),
+            "message_id_key": _message_id_key(mail.message_id, salt),
+            "action": action,
+            "erased_at": now,
+            "sightings": 0,
+        }
+        insert_or_ignore(session, Tombstone, values, ["raw_key"])
+
+
+def recognise_erased(
+    session: Session, raw: bytes, message_id: str | None, salt: bytes, now: datetime
+) -> bool:
+    """True when these bytes or this `Message-ID` were erased; counts the sighting.
+
+    `raw` is what would be stored (the headers alone above the size cap), as
+    the tombstone keeps the sha256 of the stored bytes.
+    """
+    keys = [Tombstone.raw_key == _raw_key(hashlib.sha256(raw).hexdigest(), salt)]
+    message_key = _message_id_key(message_id, salt)
+    if message_key is not None:
+        keys.append(Tombstone.message_id_key == message_key)
+    found = session.scalars(select(Tombstone.id).where(or_(*keys)).limit(1)).first()
+    if found is None:
+        return False
+    session.execute(
+        update(Tombstone)
+        .where(Tombstone.id == found)
+        .values(sightings=Tombstone.sightings + 1, last_seen_at=now)
+    )
+    return True
+
+
+def sightings(session: Session) -> Sightings:
+    """For `mailroom status`: erased messages that came back, and how often."""
+    totals = select(
+        func.count(Tombstone.id), func.sum(Tombstone.sightings), func.max(Tombstone.last_seen_at)
+    )
+    messages, readings, last = session.execute(totals.where(Tombstone.sightings > 0)).one()
+    return Sightings(int(messages), int(readings or 0), last)
+
+
+def message_id_token(header: str | None) -> str | None:
+    """The `<id@host>` token of a `Message-ID` header, so a refolded or commented
+    header still matches; the whole value when it has no angle brackets. Cleaned
+    as the store's columns clean text, so the header read from a message and the
+    one kept in `inbound_message` give the same token."""
+    if header is None:
+        return None
+    header = clean_text(header)
+    found = _BRACKETED.search(header)
+    token = found.group(0) if found else " ".join(header.split())
+    return token or None
+
+
+def _raw_key(sha256: str, salt: bytes) -> str:
+    return _keyed(salt, "sha256", sha256)
+
+
+def _message_id_key(message_id: str | None, salt: bytes) -> str | None:
+    token = message_id_token(message_id)
+    return _keyed(salt, "message-id", token) if token is not None else None
+
+
+def _keyed(salt: bytes, kind: str, value: str) -> str:
+    """Kinds are kept apart, so no sha256 can ever match a Message-ID's key."""
+    return hmac.new(salt, f"{kind}\0{value}".encode(), hashlib.sha256).hexdigest()
