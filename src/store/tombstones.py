@@ -6,6 +6,10 @@ a new UIDVALIDITY. Each erased message leaves a keyed hash (HMAC-SHA256 under
 the installation's salt) of its bytes' sha256 and of its `Message-ID`, so a
 copy is recognised by either (a re-delivered copy differs in its `Received:`
 lines, so only its `Message-ID` still matches) before anything is stored.
+
+Only a `Message-ID` that can be unique counts: `<1@localhost>` from a careless
+mailer could name someone else's message too, and dropping that unread would
+lose an application. Such mail is recognised by its bytes alone.
 """
 
 import hashlib
@@ -23,6 +27,7 @@ from store.types import clean_text
 from store.upsert import insert_or_ignore
 
 _BRACKETED = re.compile(r"<[^<>\s]+>")
+MIN_ID_LOCAL_PART = 8
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,14 @@ def _raw_key(sha256: str, salt: bytes) -> str:
 
 def _message_id_key(message_id: str | None, salt: bytes) -> str | None:
     token = message_id_token(message_id)
-    return _keyed(salt, "message-id", token) if token is not None else None
+    return _keyed(salt, "message-id", token) if token and distinctive(token) else None
+
+
+def distinctive(token: str) -> bool:
+    """An id a mail program made to be unique: a long enough left part and a
+    domain with a dot on the right (`<20260105.1234.abc@mail.example.nl>`)."""
+    local, at, domain = token.strip("<>").rpartition("@")
+    return bool(at) and len(local) >= MIN_ID_LOCAL_PART and "." in domain.strip(".")
 
 
 def _keyed(salt: bytes, kind: str, value: str) -> str:

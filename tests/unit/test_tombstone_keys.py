@@ -1,0 +1,46 @@
+"""Which Message-IDs may recognise erased mail: only ones a mailer made unique."""
+
+import hashlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from store.tombstones import ErasedMail, bury, distinctive, message_id_token, recognise_erased
+
+from ..store_fixtures import migrated_database
+
+SALT = b"s" * 32
+NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+UNIQUE = "<CAF=a1b2c3d4e5@mail.gmail.com>"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        UNIQUE,
+        "<20260105093012.4f3a@mx1.chassesearch.nl>",
+        " <AM0PR07MB1234ABCD@AM0PR07MB1234.eurprd07.prod.outlook.com> (comment)",
+    ],
+)
+def test_ids_mailers_make_unique_count(header: str) -> None:
+    token = message_id_token(header)
+    assert token is not None and distinctive(token)
+
+
+@pytest.mark.parametrize("header", ["<1@localhost>", "<abc@x.nl>", "<12345678@host>", "nonsense"])
+def test_ids_others_could_share_do_not(header: str) -> None:
+    token = message_id_token(header)
+    assert token is None or not distinctive(token)
+
+
+@pytest.mark.parametrize(("header", "recognised"), [("<1@localhost>", False), (UNIQUE, True)])
+def test_another_message_under_an_erased_id_is_recognised_only_if_the_id_is_unique(
+    tmp_path: Path, header: str, recognised: bool
+) -> None:
+    erased, other = b"Message-ID: erased\r\n\r\nA", b"Message-ID: other\r\n\r\nB"
+    with migrated_database("sqlite", tmp_path) as db, db.transaction() as session:
+        sha = hashlib.sha256(erased).hexdigest()
+        bury(session, [ErasedMail(sha, header)], SALT, "forget", NOW)
+        assert recognise_erased(session, erased, None, SALT, NOW)  # its bytes, always
+        assert recognise_erased(session, other, header, SALT, NOW) is recognised
