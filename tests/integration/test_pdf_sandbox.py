@@ -3,6 +3,7 @@
 The containment promise of docs/architecture.md §4.
 """
 
+import dataclasses
 import random
 import resource
 import threading
@@ -56,18 +57,19 @@ def test_a_page_tree_with_a_cycle_is_unreadable(sandbox: PdfSandbox, shape: str)
     assert_still_serves(sandbox)
 
 
-def test_thirty_thousand_pages_are_counted_but_only_max_pages_are_read(
-    sandbox: PdfSandbox,
-) -> None:
+def test_thirty_thousand_pages_are_counted_but_only_max_pages_are_read() -> None:
+    """Counting 30,000 pages costs pypdf some 3 CPU seconds, as much as the other
+    tests' tight limit: this one is about pages, so it gets production's CPU room."""
     data = build.many_pages(30_000, labelled=LIMITS.max_pages + 1)
     assert len(data) < LIMITS.max_bytes
 
-    result = read_in_time(sandbox, data)
+    with PdfSandbox(1, dataclasses.replace(LIMITS, cpu_seconds=20, wall_seconds=60)) as roomy:
+        result = read_in_time(roomy, data)
+        assert_still_serves(roomy, workers=1)
 
     assert (result.problem, result.pages, result.flags) == (None, 30_000, ())
     lines = result.text.splitlines()
     assert lines == [f"Page {n}." for n in range(1, LIMITS.max_pages + 1)]
-    assert_still_serves(sandbox)
 
 
 @pytest.mark.parametrize("where", ["array", "content"])
