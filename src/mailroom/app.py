@@ -7,6 +7,7 @@ import store
 from ingest import Source
 from mailroom.checkpoints import StoreCheckpoints
 from mailroom.clock import Clock
+from mailroom.config import ConfigError
 from mailroom.settings import LimitSettings, Settings, Vacancy
 from mailroom.sources import build_sources
 from mailroom.transports import build_transport
@@ -78,10 +79,14 @@ def build_app(settings: Settings, clock: Clock, dry_run: bool = False) -> App:
     """Wire the stages together; opens the database but sends nothing.
 
     A `dry_run` app decides and stores, but leaves mailboxes untouched and
-    plans no replies.
+    plans no replies. Raises ConfigError for a database URL that cannot
+    work, and store.DatabaseUnreachable when PostgreSQL does not answer.
     """
     firm = settings.firm
-    db = store.connect(settings.store.url)
+    try:
+        db = store.connect(settings.store.url)
+    except store.BadDatabaseUrl as exc:
+        raise ConfigError(f"store.url: {exc}") from exc
     transport, delivery = build_transport(settings, clock)
     return App(
         settings=settings,

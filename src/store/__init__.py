@@ -4,7 +4,7 @@ Other stages use only the functions exported here.
 """
 
 from store.blobs import get_blob
-from store.database import Database, connect
+from store.database import BadDatabaseUrl, Database, DatabaseUnreachable, connect
 from store.delivery import (
     DueReply,
     claim_due,
@@ -45,11 +45,13 @@ from store.overview import OverviewDocument, OverviewRow, UnknownVacancy, vacanc
 from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
 from store.submissions import has_complete_submission
-from store.vacancies import VacancyRecord, sync_vacancies
+from store.vacancies import VacancyRecord, sync_vacancies, vacancy_slugs
 
 __all__ = [
+    "BadDatabaseUrl",
     "Checkpoint",
     "Database",
+    "DatabaseUnreachable",
     "Decision",
     "DocumentRecord",
     "DueReply",
@@ -90,5 +92,6 @@ __all__ = [
     "sync_vacancies",
     "upgrade",
     "vacancy_overview",
+    "vacancy_slugs",
     "verdict_counts",
 ]
