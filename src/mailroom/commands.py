@@ -1,7 +1,6 @@
 """What each `mailroom` subcommand does once the app is built; each returns an exit code."""
 
 import argparse
-import sys
 import time
 from collections.abc import Callable
 
@@ -9,6 +8,7 @@ import store
 from mailroom.app import App
 from mailroom.cycle import run_cycle, send_due
 from mailroom.daemon import run_forever
+from mailroom.errors import ExitCode, UserError
 from mailroom.privacy import export_for_committee, export_subject, forget
 from mailroom.summary import format_hits, format_report, format_status
 from notify import DeliveryReport, ExportRefused
@@ -47,24 +47,26 @@ def status(app: App, args: argparse.Namespace) -> int:
             (h.source, h.down_since, h.outages, h.last_error) for h in store.source_health(session)
         ]
     print(format_status(verdicts, replies, sources))
-    return 0
+    return ExitCode.OK
 
 
 def search(app: App, args: argparse.Namespace) -> int:
+    if args.vacancy is not None:
+        _require_vacancy(app, args.vacancy)
     with app.db.transaction() as session:
         hits = store.search(session, args.query, vacancy=args.vacancy, limit=args.limit)
     print(format_hits(hits))
-    return 0
+    return ExitCode.OK
 
 
 def export(app: App, args: argparse.Namespace) -> int:
+    _require_vacancy(app, args.vacancy)
     try:
         result = export_for_committee(app, args.vacancy, args.out)
-    except (store.UnknownVacancy, ExportRefused) as problem:
-        print(f"error: {problem}", file=sys.stderr)
-        return 2
+    except ExportRefused as problem:
+        raise UserError(f"--out: {problem}") from problem
     print(f"wrote {result.applicants} applicant(s) and {result.documents} PDF(s) to {args.out}")
-    return 0
+    return ExitCode.OK
 
 
 def forget_person(app: App, args: argparse.Namespace) -> int:
@@ -74,12 +76,25 @@ def forget_person(app: App, args: argparse.Namespace) -> int:
 
 
 def subject_export(app: App, args: argparse.Namespace) -> int:
-    written = export_subject(app, args.address, args.out)
+    try:
+        written = export_subject(app, args.address, args.out)
+    except ExportRefused as problem:
+        raise UserError(f"--out: {problem}") from problem
     if written is None:
         print("nothing is held on that address")
-        return 1
+        return ExitCode.INCOMPLETE
     print(f"wrote {len(written)} file(s) to {args.out}")
-    return 0
+    return ExitCode.OK
+
+
+def _require_vacancy(app: App, slug: str) -> None:
+    """Refuse a slug the store does not know, listing the ones it does."""
+    with app.db.transaction() as session:
+        known = store.vacancy_slugs(session)
+    if slug not in known:
+        raise UserError(
+            f"--vacancy: no vacancy {slug!r}; known: {', '.join(known) or '(none configured)'}"
+        )
 
 
 COMMANDS: dict[str, Command] = {
