@@ -77,13 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="decide and store, but reply, move and flag nothing; print what would happen",
     )
     commands.add_parser("send", help="deliver the replies that are due, then exit")
-    commands.add_parser("status", help="messages by verdict and replies by status")
+    status = commands.add_parser("status", help="messages by verdict and replies by status")
+    status.add_argument("--json", action="store_true", help="print JSON for scripts")
     search = commands.add_parser("search", help="find applicants by the text of their documents")
     search.add_argument("query", help="words that must all occur, e.g. stikstof")
     search.add_argument("--vacancy", help="only this vacancy's applicants (its slug)")
     search.add_argument(
         "--limit", type=positive_int, default=20, help="at most this many applicants"
     )
+    search.add_argument("--json", action="store_true", help="print JSON for scripts")
     export = commands.add_parser("export", help="the overview of a vacancy for its committee")
     export.add_argument("--vacancy", required=True, help="the vacancy's slug")
     export.add_argument(

@@ -1,6 +1,7 @@
 """What each `mailroom` subcommand does once the app is built; each returns an exit code."""
 
 import argparse
+import sys
 import time
 from collections.abc import Callable
 
@@ -10,7 +11,8 @@ from mailroom.cycle import run_cycle, send_due
 from mailroom.daemon import run_forever
 from mailroom.errors import ExitCode, UserError
 from mailroom.privacy import export_for_committee, export_subject, forget
-from mailroom.summary import format_hits, format_report, format_status
+from mailroom.progress import ProgressLine
+from mailroom.summary import format_hits, format_report, format_status, hits_json, status_json
 from notify import DeliveryReport, ExportRefused
 from notify.sender import WINDOW as RATE_WINDOW
 
@@ -18,11 +20,13 @@ Command = Callable[[App, argparse.Namespace], int]
 
 
 def run(app: App, args: argparse.Namespace) -> int:
-    if args.once:
-        print(format_report(run_cycle(app)))
-    else:
+    """`--once`: one cycle, exit status 1 when a source was down or a message failed."""
+    if not args.once:
         run_forever(app, app.settings.poll_interval_seconds)
-    return 0
+        return ExitCode.OK
+    report = run_cycle(app, ProgressLine(sys.stderr))
+    print(format_report(report))
+    return ExitCode.INCOMPLETE if report.unavailable_sources or report.failed else ExitCode.OK
 
 
 def send(app: App, args: argparse.Namespace) -> int:
@@ -46,7 +50,7 @@ def status(app: App, args: argparse.Namespace) -> int:
         sources = [
             (h.source, h.down_since, h.outages, h.last_error) for h in store.source_health(session)
         ]
-    print(format_status(verdicts, replies, sources))
+    print((status_json if args.json else format_status)(verdicts, replies, sources))
     return ExitCode.OK
 
 
@@ -55,7 +59,7 @@ def search(app: App, args: argparse.Namespace) -> int:
         _require_vacancy(app, args.vacancy)
     with app.db.transaction() as session:
         hits = store.search(session, args.query, vacancy=args.vacancy, limit=args.limit)
-    print(format_hits(hits))
+    print((hits_json if args.json else format_hits)(hits))
     return ExitCode.OK
 
 
