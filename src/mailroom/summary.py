@@ -1,10 +1,15 @@
-"""Plain-text tables for the terminal."""
+"""What the commands print: plain-text tables for people, JSON for scripts."""
 
+import json
+from dataclasses import asdict
 from datetime import datetime
 
 from mailroom.cycle import CycleReport
 from parse import Verdict
 from store import SearchHit
+
+# A source's health as `status` shows it: name, down since, outages so far, last error.
+SourceLine = tuple[str, datetime | None, int, str | None]
 
 
 def _table(title: str, rows: list[tuple[str, int]]) -> str:
@@ -44,9 +49,7 @@ def format_report(report: CycleReport) -> str:
 
 
 def format_status(
-    verdicts: dict[str, int],
-    replies: dict[str, int],
-    sources: list[tuple[str, datetime | None, int, str | None]],
+    verdicts: dict[str, int], replies: dict[str, int], sources: list[SourceLine]
 ) -> str:
     """Everything stored so far, by verdict and reply status, and each source's health."""
     lines = [
@@ -72,3 +75,33 @@ def format_hits(hits: list[SearchHit]) -> str:
         f"{hit.filename}\n   {' '.join(hit.snippet.split())}"
         for n, hit in enumerate(hits, start=1)
     )
+
+
+def status_json(
+    verdicts: dict[str, int], replies: dict[str, int], sources: list[SourceLine]
+) -> str:
+    """`format_status` for scripts; times are ISO 8601 strings in UTC."""
+    return _json(
+        {
+            "messages": verdicts,
+            "replies": replies,
+            "sources": [
+                {
+                    "name": name,
+                    "down_since": down.isoformat() if down else None,
+                    "outages": outages,
+                    "last_error": error,
+                }
+                for name, down, outages, error in sources
+            ],
+        }
+    )
+
+
+def hits_json(hits: list[SearchHit]) -> str:
+    """`format_hits` for scripts: a list, best first, with the match in [brackets]."""
+    return _json([asdict(hit) for hit in hits])
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)

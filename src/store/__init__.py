@@ -5,7 +5,7 @@ Other stages use only the functions exported here.
 
 from store.blobs import get_blob
 from store.claims import Claimant
-from store.database import Database, connect
+from store.database import BadDatabaseUrl, Database, DatabaseUnreachable, connect
 from store.delivery import (
     DueReply,
     claim_due,
@@ -51,12 +51,14 @@ from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
 from store.subject import HeldMessage, SubjectData, subject_data
 from store.submissions import has_complete_submission
-from store.vacancies import VacancyRecord, sync_vacancies
+from store.vacancies import VacancyRecord, sync_vacancies, vacancy_slugs
 
 __all__ = [
+    "BadDatabaseUrl",
     "Checkpoint",
     "Claimant",
     "Database",
+    "DatabaseUnreachable",
     "Decision",
     "DocumentRecord",
     "DueReply",
@@ -104,5 +106,6 @@ __all__ = [
     "sync_vacancies",
     "upgrade",
     "vacancy_overview",
+    "vacancy_slugs",
     "verdict_counts",
 ]
