@@ -7,6 +7,7 @@ import store
 from ingest import Source
 from mailroom.checkpoints import StoreCheckpoints
 from mailroom.clock import Clock, Sleep, real_sleep
+from mailroom.config import ConfigError
 from mailroom.facts import build_reply_wording
 from mailroom.salt import installation_salt
 from mailroom.settings import LimitSettings, Settings, Vacancy
@@ -90,11 +91,15 @@ def build_app(
     A `dry_run` app decides and stores, but leaves mailboxes untouched and
     plans no replies. `sleep` is how the outbox waits out its send rate.
     Raises ConfigError, before opening anything, when the reply templates or
-    FAQ answers cannot be used.
+    FAQ answers cannot be used, and also for a database URL that cannot work;
+    store.DatabaseUnreachable when PostgreSQL does not answer.
     """
     firm = settings.firm
     wording = build_reply_wording(settings)
-    db = store.connect(settings.store.url)
+    try:
+        db = store.connect(settings.store.url)
+    except store.BadDatabaseUrl as exc:
+        raise ConfigError(f"store.url: {exc}") from exc
     transport, delivery = build_transport(settings, clock)
     claimant = store.Claimant(db)
     return App(

@@ -2,7 +2,6 @@
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -10,68 +9,68 @@ from pathlib import Path
 
 import store
 from mailroom.app import DatabaseBehind, build_app, prepare_database
+from mailroom.arguments import (
+    OneLineParser,
+    SubcommandParser,
+    add_global_options,
+    positive_int,
+)
 from mailroom.clock import Clock, clock_from, system_clock
 from mailroom.commands import COMMANDS
 from mailroom.config import ConfigError, load_settings
+from mailroom.errors import EXIT_CODES_HELP, ExitCode, UserError
 from mailroom.facts import build_reply_wording
-
-DEFAULT_CONFIG = Path("config/mailroom.toml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Run one command; a user error is one line on stderr and exit status 2."""
+    args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     try:
-        settings = load_settings(args.config)
-        if args.command == "config":
-            build_reply_wording(settings)
-            print(f"{args.config}: configuration is valid ({len(settings.vacancies)} vacancies)")
-            return 0
-        app = build_app(settings, _clock(args.as_of), dry_run=getattr(args, "dry_run", False))
+        return _dispatch(args)
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
-        return 2
-    try:
+        return ExitCode.USER_ERROR
+    except (UserError, store.DatabaseUnreachable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USER_ERROR
+    except DatabaseBehind as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.DATABASE_BEHIND
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    if args.command == "config":
+        build_reply_wording(settings)
+        print(f"{args.config}: configuration is valid ({len(settings.vacancies)} vacancies)")
+        return ExitCode.OK
+    with build_app(settings, _clock(args.as_of), dry_run=getattr(args, "dry_run", False)) as app:
         if args.command == "db":
             store.upgrade(app.db)
             print("database schema is up to date")
-            return 0
+            return ExitCode.OK
         prepare_database(app)
         return COMMANDS[args.command](app, args)
-    except DatabaseBehind as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 3
-    finally:
-        app.close()
 
 
 def _clock(as_of: datetime | None) -> Clock:
     return clock_from(as_of) if as_of is not None else system_clock
 
 
-def _aware(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        raise argparse.ArgumentTypeError("give a time zone, e.g. 2026-01-05T12:00+01:00")
-    return moment
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mailroom", description=__doc__)
-    parser.add_argument(
-        "--config",
-        type=Path,
-        default=Path(os.environ.get("MAILROOM_CONFIG", DEFAULT_CONFIG)),
-        help="the TOML configuration (default: $MAILROOM_CONFIG or config/mailroom.toml)",
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; global options are taken before or after the subcommand."""
+    parser = OneLineParser(
+        prog="mailroom",
+        description=__doc__,
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
-    parser.add_argument(
-        "--as-of", type=_aware, help="run as if the wall clock showed this aware ISO time"
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
+    add_global_options(parser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=SubcommandParser)
     run = commands.add_parser("run", help="handle mail: as a daemon, or one cycle with --once")
     run.add_argument("--once", action="store_true", help="one cycle, print a summary, exit")
     run.add_argument(
@@ -83,17 +82,21 @@ def _parser() -> argparse.ArgumentParser:
         "send", help="deliver every reply that is due, at the send rate, then exit"
     )
     how_far = send.add_mutually_exclusive_group()
-    how_far.add_argument("--max", type=int, metavar="N", help="deliver at most N replies")
+    how_far.add_argument("--max", type=positive_int, metavar="N", help="deliver at most N replies")
     how_far.add_argument(
         "--until-empty",
         action="store_true",
         help="also wait for replies whose retry falls due later, until none is planned",
     )
-    commands.add_parser("status", help="messages by verdict and replies by status")
+    status = commands.add_parser("status", help="messages by verdict and replies by status")
+    status.add_argument("--json", action="store_true", help="print JSON for scripts")
     search = commands.add_parser("search", help="find applicants by the text of their documents")
     search.add_argument("query", help="words that must all occur, e.g. stikstof")
     search.add_argument("--vacancy", help="only this vacancy's applicants (its slug)")
-    search.add_argument("--limit", type=int, default=20, help="at most this many applicants")
+    search.add_argument(
+        "--limit", type=positive_int, default=20, help="at most this many applicants"
+    )
+    search.add_argument("--json", action="store_true", help="print JSON for scripts")
     export = commands.add_parser("export", help="the overview of a vacancy for its committee")
     export.add_argument("--vacancy", required=True, help="the vacancy's slug")
     export.add_argument(

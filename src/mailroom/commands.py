@@ -8,6 +8,7 @@ import store
 from mailroom.app import App
 from mailroom.cycle import run_cycle
 from mailroom.daemon import run_forever
+from mailroom.errors import ExitCode, UserError
 from mailroom.privacy import export_for_committee, export_subject, forget, preview_forget
 from mailroom.progress import ProgressLine
 from mailroom.summary import (
@@ -16,6 +17,8 @@ from mailroom.summary import (
     format_hits,
     format_report,
     format_status,
+    hits_json,
+    status_json,
 )
 from notify import Drain, ExportRefused
 
@@ -23,11 +26,13 @@ Command = Callable[[App, argparse.Namespace], int]
 
 
 def run(app: App, args: argparse.Namespace) -> int:
-    if args.once:
-        print(format_report(run_cycle(app)))
-    else:
+    """`--once`: one cycle, exit status 1 when a source was down or a message failed."""
+    if not args.once:
         run_forever(app, app.settings.poll_interval_seconds)
-    return 0
+        return ExitCode.OK
+    report = run_cycle(app, ProgressLine(sys.stderr))
+    print(format_report(report))
+    return ExitCode.INCOMPLETE if report.unavailable_sources or report.failed else ExitCode.OK
 
 
 def send(app: App, args: argparse.Namespace) -> int:
@@ -50,25 +55,27 @@ def status(app: App, args: argparse.Namespace) -> int:
             (h.source, h.down_since, h.outages, h.last_error) for h in store.source_health(session)
         ]
         erased = store.sightings(session)
-    print(format_status(verdicts, replies, sources, erased))
-    return 0
+    print((status_json if args.json else format_status)(verdicts, replies, sources, erased))
+    return ExitCode.OK
 
 
 def search(app: App, args: argparse.Namespace) -> int:
+    if args.vacancy is not None:
+        _require_vacancy(app, args.vacancy)
     with app.db.transaction() as session:
         hits = store.search(session, args.query, vacancy=args.vacancy, limit=args.limit)
-    print(format_hits(hits))
-    return 0
+    print((hits_json if args.json else format_hits)(hits))
+    return ExitCode.OK
 
 
 def export(app: App, args: argparse.Namespace) -> int:
+    _require_vacancy(app, args.vacancy)
     try:
         result = export_for_committee(app, args.vacancy, args.out)
-    except (store.UnknownVacancy, ExportRefused) as problem:
-        print(f"error: {problem}", file=sys.stderr)
-        return 2
+    except ExportRefused as problem:
+        raise UserError(f"--out: {problem}") from problem
     print(f"wrote {result.applicants} applicant(s) and {result.documents} PDF(s) to {args.out}")
-    return 0
+    return ExitCode.OK
 
 
 def forget_person(app: App, args: argparse.Namespace) -> int:
@@ -98,12 +105,25 @@ def forget_person(app: App, args: argparse.Namespace) -> int:
 
 
 def subject_export(app: App, args: argparse.Namespace) -> int:
-    written = export_subject(app, args.address, args.out)
+    try:
+        written = export_subject(app, args.address, args.out)
+    except ExportRefused as problem:
+        raise UserError(f"--out: {problem}") from problem
     if written is None:
         print("nothing is held on that address")
-        return 1
+        return ExitCode.INCOMPLETE
     print(f"wrote {len(written)} file(s) to {args.out}")
-    return 0
+    return ExitCode.OK
+
+
+def _require_vacancy(app: App, slug: str) -> None:
+    """Refuse a slug the store does not know, listing the ones it does."""
+    with app.db.transaction() as session:
+        known = store.vacancy_slugs(session)
+    if slug not in known:
+        raise UserError(
+            f"--vacancy: no vacancy {slug!r}; known: {', '.join(known) or '(none configured)'}"
+        )
 
 
 COMMANDS: dict[str, Command] = {

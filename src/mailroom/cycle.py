@@ -9,6 +9,7 @@ from ingest import IngestError, Source
 from mailroom.app import App
 from mailroom.pipeline import Outcome, handle
 from mailroom.privacy import purge_expired
+from mailroom.progress import SILENT, ProgressLine
 from notify import DeliveryReport
 
 log = logging.getLogger("mailroom.cycle")
@@ -40,15 +41,16 @@ class CycleReport:
             self.replies_planned += outcome.replied
 
 
-def run_cycle(app: App) -> CycleReport:
+def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
     """Handle everything new in every source, deliver due replies, purge expired data.
 
     A source that cannot be read is skipped and reported, never aborting the
-    cycle; a dry run neither delivers nor purges.
+    cycle; a dry run neither delivers nor purges. `progress` counts each
+    source's messages as they are handled.
     """
     report = CycleReport()
     for source in app.sources:
-        if not _read(app, source, report):
+        if not _read(app, source, report, progress):
             report.unavailable_sources.append(source.name)
     if not app.dry_run:
         report.delivery = app.outbox.drain()
@@ -75,14 +77,14 @@ def _intention(outcome: Outcome, location: str) -> str:
     return f"{location}: {verdict}; would {answer} and file it under {verdict}"
 
 
-def _read(app: App, source: Source, report: CycleReport) -> bool:
+def _read(app: App, source: Source, report: CycleReport, progress: ProgressLine) -> bool:
     """Handle the source's new messages; False when it could not be read.
 
     An outage is logged once when it begins and once when it ends, and kept
     in the store for `mailroom status`.
     """
     try:
-        for fetched in source.fetch_new():
+        for fetched in progress.track(source.name, source.fetch_new()):
             try:
                 outcome = handle(app, source, fetched)
                 report.count(outcome)

@@ -1,5 +1,7 @@
-"""Plain-text tables for the terminal."""
+"""What the commands print: plain-text tables for people, JSON for scripts."""
 
+import json
+from dataclasses import asdict
 from datetime import datetime
 
 from mailroom.cycle import CycleReport
@@ -8,6 +10,9 @@ from mailroom.privacy import Forgotten
 from parse import Verdict
 from store import SearchHit, Sightings
 from store.privacy import Held
+
+# A source's health as `status` shows it: name, down since, outages so far, last error.
+SourceLine = tuple[str, datetime | None, int, str | None]
 
 
 def _table(title: str, rows: list[tuple[str, int]]) -> str:
@@ -50,7 +55,7 @@ def format_report(report: CycleReport) -> str:
 def format_status(
     verdicts: dict[str, int],
     replies: dict[str, int],
-    sources: list[tuple[str, datetime | None, int, str | None]],
+    sources: list[SourceLine],
     erased: Sightings,
 ) -> str:
     """Everything stored so far, by verdict and reply status, each source's health,
@@ -102,3 +107,38 @@ def format_hits(hits: list[SearchHit]) -> str:
         f"{hit.filename}\n   {' '.join(hit.snippet.split())}"
         for n, hit in enumerate(hits, start=1)
     )
+
+
+def status_json(
+    verdicts: dict[str, int], replies: dict[str, int], sources: list[SourceLine], erased: Sightings
+) -> str:
+    """`format_status` for scripts; times are ISO 8601 strings in UTC."""
+    return _json(
+        {
+            "messages": verdicts,
+            "replies": replies,
+            "erased_seen_again": {
+                "messages": erased.messages,
+                "readings": erased.readings,
+                "last_seen_at": erased.last_seen_at.isoformat() if erased.last_seen_at else None,
+            },
+            "sources": [
+                {
+                    "name": name,
+                    "down_since": down.isoformat() if down else None,
+                    "outages": outages,
+                    "last_error": error,
+                }
+                for name, down, outages, error in sources
+            ],
+        }
+    )
+
+
+def hits_json(hits: list[SearchHit]) -> str:
+    """`format_hits` for scripts: a list, best first, with the match in [brackets]."""
+    return _json([asdict(hit) for hit in hits])
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)

@@ -20,7 +20,17 @@ _APPLICANT_FOLDER = re.compile(r"([A-Z0-9-]+-)?\d{3,} \S")
 
 
 class ExportRefused(Exception):
-    """The output folder holds something an export did not write; nothing was removed."""
+    """The output folder cannot take the export; nothing was removed or written."""
+
+
+def make_folder(out_dir: Path) -> None:
+    """Create `out_dir` and its parents; a path that cannot be made is refused."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportRefused(
+            f"{out_dir} cannot be made ({exc.strerror}); give a new folder"
+        ) from exc
 
 
 def prepare_export_dir(out_dir: Path) -> None:
@@ -30,10 +40,12 @@ def prepare_export_dir(out_dir: Path) -> None:
     folder or holds anything else; in that case nothing has been touched.
     """
     if not out_dir.exists():
-        out_dir.mkdir(parents=True)
+        make_folder(out_dir)
         return
     if not out_dir.is_dir():
-        raise ExportRefused(f"{out_dir} exists and is not a folder")
+        raise ExportRefused(
+            f"{out_dir} is not a folder; give a new or empty folder or an earlier export's"
+        )
     entries = sorted(out_dir.iterdir())
     foreign = [entry.name for entry in entries if not _written_by_export(entry)]
     if foreign:

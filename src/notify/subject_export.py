@@ -9,14 +9,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from notify.exportdir import ExportRefused, make_folder
 from store import HeldMessage, SubjectData
 
 
 def write_subject_export(data: SubjectData, out_dir: Path) -> list[Path]:
-    """Write the export under `out_dir` (created; must be empty) and list the files."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if any(out_dir.iterdir()):
-        raise FileExistsError(f"{out_dir} is not empty; choose a new folder for the export")
+    """Write the export under `out_dir` (created; must be empty) and list the files.
+
+    Raises ExportRefused, having written nothing, when `out_dir` is a file or
+    holds anything: a person's data is never mixed into another folder.
+    """
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        what = "a folder that is not empty" if out_dir.is_dir() else "not a folder"
+        raise ExportRefused(f"{out_dir} is {what}; give a new or empty folder")
+    make_folder(out_dir)
     written: list[Path] = []
 
     def put(relative: str, content: bytes) -> str:

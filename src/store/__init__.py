@@ -5,7 +5,7 @@ Other stages use only the functions exported here.
 
 from store.blobs import get_blob
 from store.claims import Claimant
-from store.database import Database, connect
+from store.database import BadDatabaseUrl, Database, DatabaseUnreachable, connect
 from store.delivery import (
     DueReply,
     claim_due,
@@ -53,13 +53,15 @@ from store.statuses import AttemptOutcome, MessageStatus, ReplyStatus
 from store.subject import HeldMessage, SubjectData, subject_data
 from store.submissions import has_complete_submission
 from store.tombstones import Sightings, message_id_token, recognise_erased, sightings
-from store.vacancies import VacancyRecord, sync_vacancies
+from store.vacancies import VacancyRecord, sync_vacancies, vacancy_slugs
 
 __all__ = [
     "AttemptOutcome",
+    "BadDatabaseUrl",
     "Checkpoint",
     "Claimant",
     "Database",
+    "DatabaseUnreachable",
     "Decision",
     "DocumentRecord",
     "DueReply",
@@ -113,5 +115,6 @@ __all__ = [
     "sync_vacancies",
     "upgrade",
     "vacancy_overview",
+    "vacancy_slugs",
     "verdict_counts",
 ]

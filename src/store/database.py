@@ -6,11 +6,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Seconds to wait for PostgreSQL to answer before calling it unreachable,
+# unless the URL sets its own `connect_timeout`.
+PG_CONNECT_TIMEOUT_S = 10
+# The backends and drivers mailroom is built and tested against.
+_DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
+_URL_EXAMPLES = "sqlite:///var/mailroom.db or postgresql+psycopg://user@host/db"
+
+
+class BadDatabaseUrl(ValueError):
+    """The URL names no database mailroom can use; the message says what to change
+    in one line and never repeats the URL, which may hold a password."""
+
+
+class DatabaseUnreachable(ConnectionError):
+    """PostgreSQL did not accept a connection; the message names host and port."""
 
 
 @dataclass(frozen=True)
@@ -35,17 +51,76 @@ class Database:
 
 
 def connect(url: str) -> Database:
-    """Open SQLite (WAL, foreign keys, busy timeout) or PostgreSQL via psycopg 3."""
-    parsed = make_url(url)
+    """Open SQLite (WAL, foreign keys, busy timeout) or PostgreSQL via psycopg 3.
+
+    One connection is made at once, so a wrong URL or a server that is down
+    is reported here (BadDatabaseUrl, DatabaseUnreachable) and not as a
+    driver error halfway through the first command. A SQLite file's folder
+    is created when its parent exists; a deeper missing path is more likely
+    a typo than a wish.
+    """
+    parsed = _checked(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        _make_sqlite_folder(parsed)
         engine = create_engine(parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
     else:
-        engine = create_engine(parsed, pool_pre_ping=True)
+        timeout = (
+            {} if "connect_timeout" in parsed.query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+        )
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=timeout)
+    try:
+        engine.connect().close()
+    except OperationalError as exc:
+        engine.dispose()
+        raise _unusable(parsed, exc) from exc
     return Database(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _checked(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise BadDatabaseUrl(f"not a database URL; write it like {_URL_EXAMPLES}") from exc
+    backend, _, driver = parsed.drivername.partition("+")
+    if backend not in _DRIVERS:
+        raise BadDatabaseUrl(
+            f"mailroom keeps its data in SQLite or PostgreSQL, not {backend!r}; "
+            f"write it like {_URL_EXAMPLES}"
+        )
+    if driver not in ("", _DRIVERS[backend]):
+        raise BadDatabaseUrl(
+            f"the {backend} driver {driver!r} is not supported; "
+            f"write {backend}+{_DRIVERS[backend]}:// or just {backend}://"
+        )
+    return parsed
+
+
+def _make_sqlite_folder(url: URL) -> None:
+    if not url.database or url.database == ":memory:":
+        return
+    folder = Path(url.database).parent
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise BadDatabaseUrl(
+            f"the folder {folder} for the SQLite file cannot be made ({exc.strerror}); "
+            "give a path in an existing folder"
+        ) from exc
+
+
+def _unusable(url: URL, error: OperationalError) -> Exception:
+    """The driver's complaint, first line only, after the place it names."""
+    detail = str(error.orig) or type(error.orig).__name__
+    reason = " ".join(detail.splitlines()[0].rpartition("failed: ")[2].split())
+    if url.get_backend_name() == "sqlite":
+        return BadDatabaseUrl(f"the SQLite file {url.database} cannot be opened ({reason})")
+    place = f"{url.host or 'the local socket'}:{url.port or 5432}"
+    return DatabaseUnreachable(
+        f"database unreachable at {place} ({reason}); is PostgreSQL running there, "
+        "and is store.url right?"
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -3,6 +3,7 @@
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.models import Vacancy
@@ -25,3 +26,8 @@ def sync_vacancies(session: Session, records: list[VacancyRecord]) -> None:
     """Insert or update each configured vacancy; ones no longer configured stay."""
     for record in records:
         insert_or_update(session, Vacancy, asdict(record), ["slug"])
+
+
+def vacancy_slugs(session: Session) -> list[str]:
+    """Every slug the store knows, configured now or earlier, in order."""
+    return list(session.scalars(select(Vacancy.slug).order_by(Vacancy.slug)))

@@ -1,19 +1,32 @@
-"""The commands ops use besides `run`: config check, db upgrade, status, daemon mode."""
+"""The commands ops use besides `run`: config check, db upgrade, status, daemon mode,
+their exit statuses, JSON for scripts and the progress line on a terminal."""
 
+import argparse
+import dataclasses
+import json
 import os
+import pty
+import select
 import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 import store
+from mailroom import commands
+from mailroom.app import App
 from mailroom.cli import main
+from parse import PdfText
 
+from ..clirun import mailroom
 from ..databases import fresh_postgres_url
 from ..support import EXAMPLE_CONFIG, REPO
+
+IN_WINDOW = "2026-01-07T10:00+01:00"
 
 
 def _cli(*args: str) -> int:
@@ -92,3 +105,105 @@ def test_export_search_and_forget_from_the_command_line(
     assert _cli("forget", "sanne.devries@example.nl") == 0
     assert "erased 1 message(s)" in capsys.readouterr().out
     assert _cli("subject-export", "sanne.devries@example.nl", "--out", str(isolated_env / "x")) == 1
+
+
+def _config_with_source(tmp: Path, path: Path) -> Path:
+    """The example configuration, reading its Maildir from `path` instead."""
+    config = tmp / "mailroom.toml"
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    config.write_text(text.replace('path = "examples/inbox"', f'path = "{path}"'), encoding="utf-8")
+    return config
+
+
+def test_run_once_exits_1_when_a_source_is_down_and_status_json_says_since_when(
+    isolated_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = str(_config_with_source(isolated_env, isolated_env / "unmounted"))
+    assert main(["--config", config, "run", "--once"]) == 1
+    assert "unavailable sources: example" in capsys.readouterr().out
+
+    assert main(["--config", config, "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    [source] = status["sources"]
+    assert (source["name"], source["outages"]) == ("example", 1)
+    assert datetime.fromisoformat(source["down_since"]).tzinfo is not None
+    assert "unmounted" in source["last_error"]
+    assert status["messages"] == {} and status["replies"] == {}
+
+
+class _BrokenReader:
+    """A PDF reader that raises, as a bug would: the message fails and is kept."""
+
+    def read(self, data: bytes) -> PdfText:
+        raise RuntimeError("reader broke")
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+def test_run_once_exits_1_when_a_message_failed(app: App) -> None:
+    broken = dataclasses.replace(app, pdf=_BrokenReader())  # type: ignore[arg-type]
+    assert commands.run(broken, argparse.Namespace(once=True)) == 1
+    assert commands.run(app, argparse.Namespace(once=True)) == 0, "handled on the next run"
+
+
+def test_status_and_search_print_json_for_scripts(
+    isolated_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _cli("--as-of", IN_WINDOW, "run", "--once") == 0
+    capsys.readouterr()
+
+    assert _cli("status", "--json") == 0
+    status = json.loads(capsys.readouterr().out)
+    assert sum(status["messages"].values()) == 11 and status["replies"] == {"sent": 9}
+    assert status["sources"] == [
+        {"name": "example", "down_since": None, "outages": 0, "last_error": None}
+    ]
+
+    assert _cli("search", "provincie", "--vacancy", "ipo-bij12", "--json") == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == 2 and all("[provincie]" in hit["snippet"].lower() for hit in hits)
+    assert set(hits[0]) == {"applicant", "name", "vacancy", "filename", "snippet", "score"}
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+    assert _cli("search", "provincie", "--limit", "1", "--json") == 0
+    assert json.loads(capsys.readouterr().out) == hits[:1]
+    assert _cli("search", "zzzzzz", "--json") == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_run_once_in_a_pipe_prints_no_progress(isolated_env: Path) -> None:
+    result = mailroom("--as-of", IN_WINDOW, "run", "--once")
+    assert result.returncode == 0 and result.stderr == ""
+    assert "replies sent          9" in result.stdout
+
+
+def _read_terminal(leader: int, child: subprocess.Popen[bytes]) -> bytes:
+    """Everything written to the terminal until the child is done with it."""
+    seen = b""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if not select.select([leader], [], [], 1)[0]:
+            if child.poll() is not None:
+                break
+            continue
+        try:
+            seen += os.read(leader, 4096)
+        except OSError:  # EIO: every process holding the terminal has exited
+            break
+    return seen
+
+
+def test_run_once_on_a_terminal_shows_handled_messages_and_rate(isolated_env: Path) -> None:
+    leader, follower = pty.openpty()
+    command = [sys.executable, "-m", "mailroom", "--config", str(EXAMPLE_CONFIG), "run", "--once"]
+    child = subprocess.Popen(
+        command, cwd=REPO, env=os.environ.copy(), stdout=subprocess.PIPE, stderr=follower
+    )
+    os.close(follower)
+    terminal = _read_terminal(leader, child)
+    os.close(leader)
+    output, _ = child.communicate(timeout=30)
+    assert child.returncode == 0 and b"this cycle" in output
+    assert b"\rexample: handled 0, 0.0 msg/s" in terminal
+    assert b"\rexample: handled 11, " in terminal and b" msg/s\r\n" in terminal
