@@ -1,19 +1,30 @@
-"""Get mail in: local Maildir/mbox sources now, IMAP later.
+"""Get mail in: IMAP accounts and local Maildir/mbox sources, and the Sent folder.
 
 A source yields `FetchedMessage`s and is told afterwards which ones were
 handled; it never decides anything about their content.
 """
 
 from ingest.errors import IngestError, SourceUnavailable
+from ingest.imap import Disposal, FolderPlan, ImapSource
+from ingest.imap_append import SentFolder
+from ingest.imap_connection import ImapServer
+from ingest.imap_erase import FolderSweep, sweep
 from ingest.local import MaildirSource, MboxSource
 from ingest.message import FetchedMessage, Source, headers_only
 
 __all__ = [
+    "Disposal",
     "FetchedMessage",
+    "FolderPlan",
+    "FolderSweep",
+    "ImapServer",
+    "ImapSource",
     "IngestError",
     "MaildirSource",
     "MboxSource",
+    "SentFolder",
     "Source",
     "SourceUnavailable",
     "headers_only",
+    "sweep",
 ]

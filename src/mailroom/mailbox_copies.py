@@ -10,7 +10,7 @@ manage, and is left to them.
 from dataclasses import dataclass
 
 import store
-from ingest.imap_erase import FolderSweep, sweep
+from ingest import FolderSweep, sweep
 from mailroom.settings import ImapSourceSettings, Settings, SmtpTransportSettings
 from mailroom.sources import imap_server
 from parse import Verdict

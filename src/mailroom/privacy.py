@@ -7,9 +7,8 @@ from pathlib import Path
 import store
 from mailroom.app import App
 from mailroom.mailbox_copies import MailboxCopies, sweep_mailboxes
-from notify import ExportRefused, ExportResult, write_export
-from notify.subject_export import write_subject_export
-from store.privacy import (
+from notify import ExportRefused, ExportResult, write_export, write_subject_export
+from store import (
     Erased,
     Held,
     audit,

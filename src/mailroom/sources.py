@@ -1,8 +1,6 @@
 """Sources from their settings: local folders, or IMAP accounts with their secrets."""
 
-from ingest import MaildirSource, MboxSource, Source
-from ingest.imap import Disposal, FolderPlan, ImapSource
-from ingest.imap_connection import ImapServer
+from ingest import Disposal, FolderPlan, ImapServer, ImapSource, MaildirSource, MboxSource, Source
 from mailroom.checkpoints import StoreCheckpoints
 from mailroom.settings import (
     ImapSourceSettings,

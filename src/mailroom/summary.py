@@ -8,8 +8,7 @@ from mailroom.cycle import CycleReport
 from mailroom.mailbox_copies import MailboxCopies
 from mailroom.privacy import Forgotten
 from parse import Verdict
-from store import SearchHit, Sightings
-from store.privacy import Held
+from store import Held, SearchHit, Sightings
 
 # A source's health as `status` shows it: name, down since, outages so far, last error.
 SourceLine = tuple[str, datetime | None, int, str | None]

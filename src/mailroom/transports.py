@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from datetime import timedelta
 
-from ingest.imap_append import SentFolder
+from ingest import SentFolder
 from mailroom.clock import Clock
 from mailroom.settings import (
     FileTransportSettings,
@@ -12,8 +12,7 @@ from mailroom.settings import (
     SmtpTransportSettings,
 )
 from mailroom.sources import imap_server
-from notify import DeliveryPolicy, FileTransport, Transport
-from notify.smtp import SmtpServer, SmtpTransport
+from notify import DeliveryPolicy, FileTransport, SmtpServer, SmtpTransport, Transport
 
 DEFAULT_PORTS = {"tls": 465, "starttls": 587, "plain": 25}
 

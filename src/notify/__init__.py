@@ -1,6 +1,5 @@
 """Answer: templates, the reply policy, composing and delivering replies, exports."""
 
-from notify.compose import compose
 from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
 from notify.exportdir import ExportRefused
@@ -16,7 +15,10 @@ from notify.reply import (
     VacancyFacts,
     Wording,
 )
+from notify.rfc5322 import compose
 from notify.sender import DeliveryPolicy, DeliveryReport, Drain, Outbox, SendRate
+from notify.smtp import SmtpServer, SmtpTransport
+from notify.subject_export import write_subject_export
 from notify.templates import RenderedReply, TemplateRenderer
 from notify.transport import DeliveryFailed, FileTransport, Transport
 from notify.workdays import WorkingCalendar, holiday_names
@@ -41,6 +43,8 @@ __all__ = [
     "ReplyKind",
     "ReplyPolicy",
     "SendRate",
+    "SmtpServer",
+    "SmtpTransport",
     "TemplateRenderer",
     "Transport",
     "VacancyFacts",
@@ -50,4 +54,5 @@ __all__ = [
     "holiday_names",
     "reference_number",
     "write_export",
+    "write_subject_export",
 ]

@@ -10,8 +10,8 @@ program sent a message are found by `parse` and arrive here by name.
 from dataclasses import dataclass
 from datetime import timedelta
 
-from notify.compose import ComposeError, envelope_address
 from notify.reply import Reply
+from notify.rfc5322 import ComposeError, envelope_address
 
 # The per-address cap counts replies over this span, back from the message's arrival.
 CAP_WINDOW = timedelta(hours=24)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from notify.compose import ComposeError, envelope_address, needs_smtputf8
+from notify.rfc5322 import ComposeError, envelope_address, needs_smtputf8
 from notify.transport import DeliveryFailed, DeliveryHeldBack
 
 Security = Literal["tls", "starttls", "plain"]
