@@ -6,12 +6,13 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
+from ingest import ImapServer
 from ingest.received import arrival_time
 from mailroom.secrets import Secret
 from mailroom.settings import ImapSourceSettings, Settings
 
 from .dovecot import Dovecot
-from .support import EXAMPLE_INBOX
+from .support import EXAMPLE_CONFIG, EXAMPLE_INBOX
 
 CET = timezone(timedelta(hours=1))
 IN_WINDOW = datetime(2025, 12, 22, 10, 0, tzinfo=CET)
@@ -35,6 +36,45 @@ def imap_settings(settings: Settings, dovecot: Dovecot, tmp: Path, **source: Any
     }
     values.update(source)
     return settings.model_copy(update={"sources": [ImapSourceSettings(**values)]})
+
+
+def imap_server(dovecot: Dovecot) -> ImapServer:
+    """The test account as ingest connects to it, trying once."""
+    return ImapServer(
+        host=dovecot.host,
+        port=dovecot.imap_port,
+        security="starttls",
+        username=dovecot.user,
+        password=lambda: dovecot.password,
+        ca_file=dovecot.ca_file,
+        attempts=1,
+    )
+
+
+def imap_config_file(
+    dovecot: Dovecot, tmp: Path, source_extra: str = "", until: str = "[transport]"
+) -> Path:
+    """The example config file with its sample Maildir swapped for the test account
+    (an `[[sources]]` table named "chasse", plus `source_extra` lines), for tests
+    that run mailroom as a process. The example's text from `[[sources]]` up to
+    the `until` section is replaced, so a caller may put its own sections there."""
+    (tmp / "imap-password").write_text(dovecot.password)
+    source = f"""[[sources]]
+kind = "imap"
+name = "chasse"
+host = "{dovecot.host}"
+port = {dovecot.imap_port}
+security = "starttls"
+ca_file = "{dovecot.ca_file}"
+username = "{dovecot.user}"
+password = {{ file = "{tmp / "imap-password"}" }}
+{source_extra}"""
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    start = text.index("\n[[sources]]") + 1
+    end = text.index(f"\n{until}") + 1
+    path = tmp / "mailroom.toml"
+    path.write_text(text[:start] + source + "\n" + text[end:], encoding="utf-8")
+    return path
 
 
 def question(number: int, arrived: datetime = IN_WINDOW) -> bytes:

@@ -2,12 +2,16 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
+
+from sqlalchemy import select
 
 import store
 from mailroom.app import App, build_app, prepare_database
 from mailroom.clock import fixed_clock
 from mailroom.settings import Settings
+from store.models import OutboxReply
 
 from .databases import fresh_postgres_url
 from .support import TEST_NOW
@@ -56,3 +60,26 @@ def app_on_engine(engine: str, settings: Settings) -> Iterator[App]:
         return
     with fresh_postgres_url() as url, built(url) as app:
         yield app
+
+
+def plan_replies(db: store.Database, count: int = 1, due_at: datetime | None = None) -> list[str]:
+    """`count` planned confirmations, one per stored message, planned at TEST_NOW
+    (due then, or at `due_at`); their Message-IDs."""
+    ids = []
+    with db.transaction() as session:
+        for n in range(count):
+            message = store.record_inbound(
+                session, store.MessageKey("t"), f"message {n}".encode(), TEST_NOW, TEST_NOW
+            )
+            rfc_id = f"<reply.{n}@chassesearch.nl>"
+            content = (
+                f"From: info@chassesearch.nl\r\nTo: a{n}@example.nl\r\nMessage-ID: {rfc_id}\r\n"
+                "Subject: Ontvangstbevestiging\r\n\r\nDank u.\r\n"
+            ).encode()
+            reply = store.PlannedReply("confirmation", f"a{n}@example.nl", "nl", rfc_id, content)
+            store.plan_reply(session, message.id, reply, TEST_NOW)
+            ids.append(rfc_id)
+        if due_at is not None:
+            for row in session.scalars(select(OutboxReply)):
+                row.next_attempt_at = due_at
+    return ids

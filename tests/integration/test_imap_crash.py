@@ -9,32 +9,10 @@ import time
 from pathlib import Path
 
 from ..dovecot import Dovecot
-from ..imapsetup import IN_WINDOW, question
-from ..support import EXAMPLE_CONFIG, REPO
+from ..imapsetup import IN_WINDOW, imap_config_file, question
+from ..support import REPO
 
 MESSAGES = 300
-
-
-def _config(dovecot: Dovecot, tmp: Path) -> Path:
-    """The example config with its sample Maildir swapped for the test account."""
-    (tmp / "imap-password").write_text(dovecot.password)
-    source = f"""[[sources]]
-kind = "imap"
-name = "chasse"
-host = "{dovecot.host}"
-port = {dovecot.imap_port}
-security = "starttls"
-ca_file = "{dovecot.ca_file}"
-username = "{dovecot.user}"
-password = {{ file = "{tmp / "imap-password"}" }}
-batch_size = 20
-"""
-    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
-    start = text.index("\n[[sources]]") + 1
-    end = text.index("\n[transport]") + 1
-    path = tmp / "mailroom.toml"
-    path.write_text(text[:start] + source + "\n" + text[end:], encoding="utf-8")
-    return path
 
 
 def _stored(db: Path) -> int:
@@ -59,7 +37,7 @@ def test_sigkill_mid_batch_then_restart_handles_everything_once(
 ) -> None:
     for number in range(MESSAGES):
         dovecot.append("INBOX", question(number), IN_WINDOW)
-    config = _config(dovecot, isolated_env)
+    config = imap_config_file(dovecot, isolated_env, "batch_size = 20\n")
     db = isolated_env / "mailroom.db"
 
     victim = _run(config)

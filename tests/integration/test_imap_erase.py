@@ -1,22 +1,9 @@
 """Deleting erased mail from Dovecot by Message-ID: exactly those, whatever they hold."""
 
-from ingest.imap_connection import ImapServer
 from ingest.imap_erase import FolderSweep, SweepResult, sweep
 
 from ..dovecot import Dovecot
-from ..imapsetup import IN_WINDOW
-
-
-def _server(dovecot: Dovecot) -> ImapServer:
-    return ImapServer(
-        host=dovecot.host,
-        port=dovecot.imap_port,
-        security="starttls",
-        username=dovecot.user,
-        password=lambda: dovecot.password,
-        ca_file=dovecot.ca_file,
-        attempts=1,
-    )
+from ..imapsetup import IN_WINDOW, imap_server
 
 
 def _mail(message_id: str) -> bytes:
@@ -35,10 +22,10 @@ def test_only_the_named_messages_go_though_their_ids_hold_imap_wildcards(
     dovecot.append(folder, _mail(wanted), IN_WINDOW)
     plans = [FolderSweep("Processed/valid", (wanted,)), FolderSweep("Processed/late", (wanted,))]
 
-    assert sweep(_server(dovecot), plans, delete=False) == SweepResult({"Processed/valid": 1})
+    assert sweep(imap_server(dovecot), plans, delete=False) == SweepResult({"Processed/valid": 1})
     assert len(dovecot.folder_uids(folder)) == 3
 
-    assert sweep(_server(dovecot), plans, delete=True) == SweepResult({"Processed/valid": 1})
+    assert sweep(imap_server(dovecot), plans, delete=True) == SweepResult({"Processed/valid": 1})
     assert dovecot.folder_uids(folder) == kept
 
 
@@ -48,9 +35,9 @@ def test_a_folder_of_erased_copies_is_emptied_and_an_outage_is_named(dovecot: Do
         dovecot.append(folder, _mail(f"<copy.{number}@example.nl>"), IN_WINDOW)
     plans = [FolderSweep("Processed/erased", None), FolderSweep("Sent", ("<r@x>",))]
 
-    assert sweep(_server(dovecot), plans, delete=True) == SweepResult({"Processed/erased": 3})
+    assert sweep(imap_server(dovecot), plans, delete=True) == SweepResult({"Processed/erased": 3})
     assert dovecot.folder_uids(folder) == []
 
     dovecot.stop()
-    missed = sweep(_server(dovecot), plans, delete=True)
+    missed = sweep(imap_server(dovecot), plans, delete=True)
     assert missed == SweepResult({}, ("Processed/erased", "Sent"))

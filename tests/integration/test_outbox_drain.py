@@ -21,7 +21,7 @@ from store.claims import Claimant, process_token
 from store.models import DeliveryAttempt, OutboxReply
 
 from ..smtpserver import SmtpPeer, free_port, smtp_peer
-from ..store_fixtures import ENGINES, migrated_database
+from ..store_fixtures import ENGINES, migrated_database, plan_replies
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -51,28 +51,6 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[store.Databas
 def peer(tmp_path: Path) -> Iterator[SmtpPeer]:
     with smtp_peer(tmp_path) as running:
         yield running
-
-
-def plan(db: store.Database, count: int, due_at: datetime | None = None) -> list[str]:
-    """`count` planned confirmations, one per stored message; their Message-IDs."""
-    ids = []
-    with db.transaction() as session:
-        for n in range(count):
-            message = store.record_inbound(
-                session, store.MessageKey("t"), f"message {n}".encode(), START, START
-            )
-            rfc_id = f"<drain.{n}@chassesearch.nl>"
-            content = (
-                f"From: info@chassesearch.nl\r\nTo: a{n}@example.nl\r\nMessage-ID: {rfc_id}\r\n"
-                "Subject: Ontvangstbevestiging\r\n\r\nDank u.\r\n"
-            ).encode()
-            reply = store.PlannedReply("confirmation", f"a{n}@example.nl", "nl", rfc_id, content)
-            store.plan_reply(session, message.id, reply, START)
-            ids.append(rfc_id)
-        if due_at is not None:
-            for row in session.scalars(select(OutboxReply)):
-                row.next_attempt_at = due_at
-    return ids
 
 
 def outbox(db: store.Database, peer: SmtpPeer, clock: ManualClock, per_minute: int) -> Outbox:
@@ -108,7 +86,7 @@ def busiest_minute(db: store.Database) -> int:
 def test_one_drain_delivers_200_due_replies_at_60_a_minute(
     db: store.Database, peer: SmtpPeer
 ) -> None:
-    planned = plan(db, 200)
+    planned = plan_replies(db, 200)
     clock = ManualClock()
     progress: list[tuple[int, int]] = []
 
@@ -126,7 +104,7 @@ def test_one_drain_delivers_200_due_replies_at_60_a_minute(
 
 
 def test_max_delivers_that_many_and_leaves_the_rest_due(db: store.Database, peer: SmtpPeer) -> None:
-    plan(db, 30)
+    plan_replies(db, 30)
 
     report = outbox(db, peer, ManualClock(), per_minute=60).drain(Drain(limit=12))
 
@@ -137,7 +115,7 @@ def test_max_delivers_that_many_and_leaves_the_rest_due(db: store.Database, peer
 def test_until_empty_waits_for_a_retry_that_falls_due_later(
     db: store.Database, peer: SmtpPeer
 ) -> None:
-    plan(db, 2, due_at=START + timedelta(minutes=20))
+    plan_replies(db, 2, due_at=START + timedelta(minutes=20))
     clock = ManualClock()
     sender = outbox(db, peer, clock, per_minute=60)
 
@@ -151,7 +129,7 @@ def test_until_empty_waits_for_a_retry_that_falls_due_later(
 def test_a_frozen_clock_ends_the_drain_instead_of_waiting_forever(
     db: store.Database, peer: SmtpPeer
 ) -> None:
-    plan(db, 5)
+    plan_replies(db, 5)
     clock = ManualClock()
     sender = outbox(db, peer, clock, per_minute=2)
     frozen = Outbox(
@@ -200,7 +178,7 @@ def _holder_gone(db: store.Database) -> str:
 def test_claims_of_a_sender_that_is_gone_are_released_at_once_and_in_doubt(
     db: store.Database, peer: SmtpPeer
 ) -> None:
-    planned = plan(db, 3)
+    planned = plan_replies(db, 3)
     _claim_all(db, _holder_gone(db))
     claimant = Claimant(db)
     try:
@@ -221,7 +199,7 @@ def test_claims_of_a_sender_that_is_gone_are_released_at_once_and_in_doubt(
 
 
 def test_claims_of_a_living_sender_are_left_alone(db: store.Database, peer: SmtpPeer) -> None:
-    plan(db, 2)
+    plan_replies(db, 2)
     holder = Claimant(db)
     try:
         _claim_all(db, holder.token)
@@ -260,7 +238,7 @@ class SlowToAnswer:
 def test_a_connection_lost_after_the_message_went_over_leaves_the_reply_in_doubt(
     db: store.Database,
 ) -> None:
-    plan(db, 1)
+    plan_replies(db, 1)
     handler = SlowToAnswer()
     controller = Controller(handler, hostname="127.0.0.1", port=free_port(), ready_timeout=10)
     controller.start()

@@ -32,9 +32,10 @@ from store.models import DeliveryAttempt, OutboxReply
 
 from ..databases import fresh_postgres_url
 from ..dovecot import Dovecot
+from ..imapsetup import imap_config_file
 from ..smtpserver import free_port
-from ..support import EXAMPLE_CONFIG, REPO
-from .test_outbox_drain import plan
+from ..store_fixtures import plan_replies
+from ..support import REPO
 
 REPLIES = 6
 
@@ -79,17 +80,7 @@ def running(relay: ExchangeLikeRelay) -> Iterator[int]:
 def config(dovecot: Dovecot, tmp: Path, smtp_port: int) -> Path:
     """The example config reading the test account and sending through the relay,
     which files in that account's Sent folder itself."""
-    (tmp / "imap-password").write_text(dovecot.password)
-    channels = f"""[[sources]]
-kind = "imap"
-name = "chasse"
-host = "{dovecot.host}"
-port = {dovecot.imap_port}
-security = "starttls"
-ca_file = "{dovecot.ca_file}"
-username = "{dovecot.user}"
-password = {{ file = "{tmp / "imap-password"}" }}
-
+    transport = f"""
 [transport]
 kind = "smtp"
 host = "127.0.0.1"
@@ -100,12 +91,7 @@ sent_copy_source = "chasse"
 sent_copy_folder = "Sent"
 sent_copy_by = "relay"
 """
-    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
-    start = text.index("\n[[sources]]") + 1
-    end = text.index("\n[templates]") + 1
-    path = tmp / "mailroom.toml"
-    path.write_text(text[:start] + channels + "\n" + text[end:], encoding="utf-8")
-    return path
+    return imap_config_file(dovecot, tmp, transport, until="[templates]")
 
 
 @contextmanager
@@ -140,7 +126,7 @@ def test_a_sender_killed_between_250_and_its_record_never_sends_twice(
         path = config(dovecot, tmp_path, smtp_port)
         assert mailroom(path, url, "db", "upgrade").wait(timeout=60) == 0
         db = store.connect(url)
-        planned = plan(db, REPLIES)
+        planned = plan_replies(db, REPLIES)
 
         runs = []
         for _ in range(len(relay.kill_on) + 2):

@@ -13,7 +13,6 @@ import pytest
 import store
 from ingest import MaildirSource
 from ingest.imap_append import SentFolder
-from ingest.imap_connection import ImapServer
 from mailroom.app import App
 from mailroom.cycle import run_cycle
 from notify import DeliveryFailed, DeliveryPolicy, DeliveryReport, Outbox, SendRate, Transport
@@ -21,9 +20,10 @@ from notify.smtp import SmtpServer, SmtpTransport
 from store.models import DeliveryAttempt, InboundMessage, OutboxReply
 
 from ..dovecot import Dovecot
+from ..imapsetup import imap_server
 from ..mailbuilder import CV, LETTER
 from ..smtpserver import SmtpPeer, free_port, smtp_peer
-from ..store_fixtures import migrated_database
+from ..store_fixtures import migrated_database, plan_replies
 from ..support import MX
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -64,24 +64,6 @@ def _transport(peer: SmtpPeer, **changes: object) -> SmtpTransport:
     return SmtpTransport(SmtpServer(**values))  # type: ignore[arg-type]
 
 
-def _plan(db: store.Database, count: int = 1) -> list[str]:
-    ids = []
-    with db.transaction() as session:
-        for n in range(count):
-            message = store.record_inbound(
-                session, store.MessageKey("t"), f"m{n}".encode(), START, START
-            )
-            rfc_id = f"<reply.{n}@chassesearch.nl>"
-            content = (
-                f"From: info@chassesearch.nl\r\nTo: a{n}@example.nl\r\nMessage-ID: {rfc_id}\r\n"
-                f"Subject: Ontvangstbevestiging\r\n\r\nDank u.\r\n"
-            ).encode()
-            reply = store.PlannedReply("confirmation", f"a{n}@example.nl", "nl", rfc_id, content)
-            store.plan_reply(session, message.id, reply, START)
-            ids.append(rfc_id)
-    return ids
-
-
 def deliver_due(
     db: store.Database, transport: Transport, clock: Clock, policy: DeliveryPolicy, rate: SendRate
 ) -> DeliveryReport:
@@ -100,7 +82,7 @@ def _statuses(db: store.Database) -> dict[str, int]:
 
 
 def test_delivery_carries_the_planned_message_id(db: store.Database, peer: SmtpPeer) -> None:
-    [rfc_id] = _plan(db)
+    [rfc_id] = plan_replies(db)
     report = deliver_due(db, _transport(peer), Clock(), POLICY, SendRate(100))
 
     assert report.delivered == 1
@@ -115,7 +97,7 @@ def test_delivery_carries_the_planned_message_id(db: store.Database, peer: SmtpP
 def test_421_then_451_then_accepted_is_one_delivery_after_three_attempts(
     db: store.Database, peer: SmtpPeer
 ) -> None:
-    _plan(db)
+    plan_replies(db)
     peer.handler.answers.extend(["421 4.3.0 busy, closing", "451 4.3.0 try again later"])
     clock, rate = Clock(), SendRate(100)
 
@@ -138,7 +120,7 @@ def test_421_then_451_then_accepted_is_one_delivery_after_three_attempts(
 def test_550_is_a_permanent_failure_with_the_servers_words_kept(
     db: store.Database, peer: SmtpPeer
 ) -> None:
-    _plan(db)
+    plan_replies(db)
     peer.handler.answers.append("550 5.1.1 mailbox unavailable")
     report = deliver_due(db, _transport(peer), Clock(), POLICY, SendRate(100))
     assert report.failed == 1 and _statuses(db) == {"failed": 1}
@@ -150,7 +132,7 @@ def test_550_is_a_permanent_failure_with_the_servers_words_kept(
 def test_a_refused_connection_is_retried_later_and_not_lost(
     db: store.Database, peer: SmtpPeer
 ) -> None:
-    _plan(db)
+    plan_replies(db)
     clock = Clock()
     closed = _transport(peer, port=free_port())
     assert deliver_due(db, closed, clock, POLICY, SendRate(100)).retrying == 1
@@ -160,7 +142,7 @@ def test_a_refused_connection_is_retried_later_and_not_lost(
 
 
 def test_retries_stop_after_the_last_attempt(db: store.Database, peer: SmtpPeer) -> None:
-    _plan(db)
+    plan_replies(db)
     peer.handler.answers.extend(["451 4.3.0 later"] * POLICY.max_attempts)
     clock = Clock()
     for _ in range(POLICY.max_attempts):
@@ -170,7 +152,7 @@ def test_retries_stop_after_the_last_attempt(db: store.Database, peer: SmtpPeer)
 
 
 def test_the_send_rate_is_respected(db: store.Database, peer: SmtpPeer) -> None:
-    _plan(db, count=12)
+    plan_replies(db, count=12)
     clock, rate = Clock(), SendRate(5)
     first = deliver_due(db, _transport(peer), clock, POLICY, rate)
     clock.now += timedelta(seconds=30)
@@ -200,17 +182,8 @@ def test_starttls_refuses_a_self_signed_certificate_unless_its_ca_is_given(
 def test_a_sent_reply_is_filed_in_the_sent_folder(
     db: store.Database, peer: SmtpPeer, dovecot: Dovecot
 ) -> None:
-    server = ImapServer(
-        host=dovecot.host,
-        port=dovecot.imap_port,
-        security="starttls",
-        username=dovecot.user,
-        password=lambda: dovecot.password,
-        ca_file=dovecot.ca_file,
-        attempts=1,
-    )
-    sent = SentFolder(server, "Sent")
-    [rfc_id] = _plan(db)
+    sent = SentFolder(imap_server(dovecot), "Sent")
+    [rfc_id] = plan_replies(db)
     transport = SmtpTransport(_transport(peer).server, lambda raw: sent.append(raw, START))
 
     assert deliver_due(db, transport, Clock(), POLICY, SendRate(100)).delivered == 1
