@@ -38,6 +38,11 @@ def load_settings(path: Path) -> Settings:
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        raise ConfigError(
+            f"{path}: cannot be read ({reason}); pass --config with the TOML file"
+        ) from exc
     unknown = unknown_variables(os.environ, data)
     if unknown:
         raise ConfigError("\n".join(unknown))

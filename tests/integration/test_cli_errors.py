@@ -90,3 +90,8 @@ def test_as_of_without_a_zone_says_how_to_write_it_before_or_after_the_subcomman
         mailroom(*args), "--as-of: give an ISO time with a zone, e.g. 2026-01-05T12:00+01:00"
     )
     assert "_aware" not in line and "invalid" not in line
+
+
+def test_a_config_path_that_is_a_folder_is_one_line(isolated_env: Path) -> None:
+    line = assert_user_error(mailroom("status", config=str(isolated_env)), "config error: ")
+    assert str(isolated_env) in line and "--config" in line
