@@ -4,7 +4,7 @@ from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
 from notify.exportdir import ExportRefused
 from notify.policy import CAP_WINDOW, ReplyPolicy
-from notify.references import reference_number
+from notify.references import message_key, reference_number
 from notify.reply import (
     FaqEntry,
     FileFacts,
@@ -52,6 +52,7 @@ __all__ = [
     "WorkingCalendar",
     "compose",
     "holiday_names",
+    "message_key",
     "reference_number",
     "write_export",
     "write_subject_export",
