@@ -7,10 +7,13 @@ is text by nature and is converted to the key's type first (pydantic-settings
 does so for a strict model).
 """
 
+from datetime import time as TimeOfDay
 from pathlib import Path
+from typing import Literal
 
 from pydantic import (
     BaseModel,
+    EmailStr,
     Field,
     field_validator,
     model_validator,
@@ -30,6 +33,7 @@ from mailroom.channel_settings import (
 from mailroom.firm_settings import STRICT, Firm, PathSetting, Vacancy
 
 __all__ = [
+    "DigestSettings",
     "FileTransportSettings",
     "Firm",
     "ImapSourceSettings",
@@ -78,6 +82,20 @@ class TemplateSettings(BaseModel):
     directory: PathSetting = Path("config/templates")
 
 
+class DigestSettings(BaseModel):
+    """The recruiters' morning digest; no recipients means no digest at all."""
+
+    model_config = STRICT
+
+    recipients: list[EmailStr] = Field(default_factory=list)
+    # Local time (the firm's zone) from which the day's digest may go.
+    time: TimeOfDay = TimeOfDay(8, 0)
+    language: Literal["nl", "en"] = "nl"
+    # The committee overview (xlsx) goes along only when every recipient is
+    # inside the firm's own domains.
+    attach_overview: bool = False
+
+
 class Settings(BaseSettings):
     """The whole configuration; see `config/mailroom.toml` for every key."""
 
@@ -97,6 +115,7 @@ class Settings(BaseSettings):
     templates: TemplateSettings = TemplateSettings()
     privacy: PrivacySettings = PrivacySettings()
     limits: LimitSettings = LimitSettings()
+    digest: DigestSettings = DigestSettings()
     vacancies: list[Vacancy] = Field(min_length=1)
 
     @classmethod

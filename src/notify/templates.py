@@ -9,7 +9,7 @@ value wherever the HTML shows them.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -40,13 +40,19 @@ class TemplateRenderer:
         self._html = self._environment(autoescape=True)
 
     def render(self, reply: Reply, firm_name: str) -> RenderedReply:
-        name = f"{reply.language}/{reply.kind.value}.j2"
-        variables = self._variables(reply, firm_name)
-        subject = thread_subject(reply.kind, reply.subject_of_original) or self._block(
-            self._plain, name, "subject", variables
+        rendered = self.render_template(
+            reply.kind.value, reply.language, self._variables(reply, firm_name)
         )
+        subject = thread_subject(reply.kind, reply.subject_of_original)
+        return replace(rendered, subject=" ".join(subject.split())) if subject else rendered
+
+    def render_template(self, kind: str, language: str, variables: dict[str, Any]) -> RenderedReply:
+        """The `subject`, `text` and `html` blocks of `<language>/<kind>.j2`, with
+        the helpers (`when`, `day`, ...) in `language` and the shared macros as `c`."""
+        name = f"{language}/{kind}.j2"
+        variables = {**variables, **self._helpers(language)}
         return RenderedReply(
-            subject=" ".join(subject.split()),
+            subject=" ".join(self._block(self._plain, name, "subject", variables).split()),
             text=self._block(self._plain, name, "text", variables).strip() + "\n",
             html=self._block(self._html, name, "html", variables).strip() + "\n",
         )
@@ -124,7 +130,6 @@ class TemplateRenderer:
             "files": reply.files,
             "reasons": reply.reasons,
             "answers": self._answers(reply, firm_name),
-            **self._helpers(reply.language),
         }
 
 

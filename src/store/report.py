@@ -14,6 +14,7 @@ def verdict_counts(session: Session) -> dict[str, int]:
 
 
 def outbox_counts(session: Session) -> dict[str, int]:
-    """Replies per status (planned, sent, suppressed, ...)."""
-    rows = session.execute(select(OutboxReply.status, func.count()).group_by(OutboxReply.status))
+    """Replies per status (planned, sent, suppressed, ...); digests are not replies."""
+    query = select(OutboxReply.status, func.count()).where(OutboxReply.message_id.is_not(None))
+    rows = session.execute(query.group_by(OutboxReply.status))
     return {str(name): int(count) for name, count in rows}

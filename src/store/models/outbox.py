@@ -12,7 +12,8 @@ from store.types import CleanString, CleanText
 class OutboxReply(Base):
     """A reply decided for one message: planned, sent, failed, suppressed or bounced.
 
-    One row per message and kind; `rfc_message_id` and the rendered bytes are
+    One row per message and kind, or per daily digest and recipient
+    (`digest_run_id` set, `message_id` None); `rfc_message_id` and the rendered bytes are
     fixed when planned, so a resend after a crash is the very same mail.
     `claimed_by` names the live sender holding the row (`store.claims`);
     `in_doubt` marks a reply whose last sender vanished while holding it, so
@@ -20,10 +21,18 @@ class OutboxReply(Base):
     """
 
     __tablename__ = "outbox"
-    __table_args__ = (UniqueConstraint("message_id", "kind"),)
+    __table_args__ = (
+        UniqueConstraint("message_id", "kind"),
+        UniqueConstraint("digest_run_id", "recipient", name="uq_outbox_digest_run_recipient"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    message_id: Mapped[int] = mapped_column(ForeignKey("inbound_message.id", ondelete="CASCADE"))
+    message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_message.id", ondelete="CASCADE")
+    )
+    digest_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("digest_run.id", ondelete="CASCADE")
+    )
     kind: Mapped[str] = mapped_column(CleanString(40))
     recipient: Mapped[str] = mapped_column(CleanString(320), index=True)
     language: Mapped[str] = mapped_column(CleanString(8))

@@ -10,7 +10,11 @@ from store.types import CleanString
 
 
 class DigestRun(Base):
-    """One daily digest; the unique day keeps several instances from sending two."""
+    """One daily digest; the unique day keeps several instances from sending two.
+
+    It covers the messages that arrived in [period_start, period_end); the
+    next digest starts where this one ended.
+    """
 
     __tablename__ = "digest_run"
 
@@ -18,6 +22,8 @@ class DigestRun(Base):
     day: Mapped[date] = mapped_column(unique=True)
     started_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+    period_start: Mapped[datetime | None]
+    period_end: Mapped[datetime | None]
 
 
 class AuditEntry(Base):
