@@ -8,6 +8,7 @@ import store
 from mailroom.app import App
 from mailroom.cycle import run_cycle
 from mailroom.daemon import run_forever
+from mailroom.digest_command import digest
 from mailroom.errors import ExitCode, UserError
 from mailroom.privacy import export_for_committee, export_subject, forget, preview_forget
 from mailroom.progress import ProgressLine
@@ -134,4 +135,5 @@ COMMANDS: dict[str, Command] = {
     "export": export,
     "forget": forget_person,
     "subject-export": subject_export,
+    "digest": digest,
 }

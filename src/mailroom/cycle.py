@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import store
 from ingest import IngestError, Source
 from mailroom.app import App
+from mailroom.digest import send_if_due
 from mailroom.pipeline import Outcome, handle
 from mailroom.privacy import purge_expired
 from mailroom.progress import SILENT, ProgressLine
@@ -42,10 +43,12 @@ class CycleReport:
 
 
 def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
-    """Handle everything new in every source, deliver due replies, purge expired data.
+    """Handle everything new in every source, plan the day's digest when due,
+    deliver due replies, purge expired data.
 
-    A source that cannot be read is skipped and reported, never aborting the
-    cycle; a dry run neither delivers nor purges. `progress` counts each
+    A source that cannot be read, or a digest that cannot be written, is
+    skipped and reported, never aborting the cycle; a dry run neither plans
+    the digest, delivers nor purges. `progress` counts each
     source's messages as they are handled.
     """
     report = CycleReport()
@@ -53,9 +56,18 @@ def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
         if not _read(app, source, report, progress):
             report.unavailable_sources.append(source.name)
     if not app.dry_run:
+        _digest(app)
         report.delivery = app.outbox.drain()
         report.purged_vacancies = purge_expired(app)
     return report
+
+
+def _digest(app: App) -> None:
+    try:
+        send_if_due(app)
+    except Exception as exc:  # the day's digest is tried again next cycle
+        log.error("digest not planned (%s); the next cycle tries again", type(exc).__name__)
+        log.debug("traceback", exc_info=True)
 
 
 def _intention(outcome: Outcome, location: str) -> str:

@@ -1,5 +1,6 @@
 """Answer: templates, the reply policy, composing and delivering replies, exports."""
 
+from notify.digest import DigestView, digest_view, render_digest
 from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
 from notify.exportdir import ExportRefused
@@ -15,7 +16,7 @@ from notify.reply import (
     VacancyFacts,
     Wording,
 )
-from notify.rfc5322 import compose
+from notify.rfc5322 import compose, compose_report
 from notify.sender import DeliveryPolicy, DeliveryReport, Drain, Outbox, SendRate
 from notify.smtp import SmtpServer, SmtpTransport
 from notify.subject_export import write_subject_export
@@ -29,6 +30,7 @@ __all__ = [
     "DeliveryFailed",
     "DeliveryPolicy",
     "DeliveryReport",
+    "DigestView",
     "Drain",
     "ExportRefused",
     "ExportResult",
@@ -51,9 +53,12 @@ __all__ = [
     "Wording",
     "WorkingCalendar",
     "compose",
+    "compose_report",
+    "digest_view",
     "holiday_names",
     "message_key",
     "reference_number",
+    "render_digest",
     "write_export",
     "write_subject_export",
 ]

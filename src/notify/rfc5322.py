@@ -14,6 +14,7 @@ Three things the email package would otherwise get wrong for us:
 """
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -31,6 +32,7 @@ MAX_NAME_CHARS = 120
 MAX_SUBJECT_CHARS = 250
 # References keeps the thread's first id and its most recent ones (RFC 5322 §3.6.4).
 MAX_REFERENCES = 10
+_XLSX_SUBTYPE = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _THREAD_HEADERS = frozenset({"in-reply-to", "references"})
 _MESSAGE_ID = re.compile(r"<[!-;=?-~]{1,900}>")  # printable ASCII, no "<" or ">" inside
 # C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional
@@ -72,14 +74,7 @@ def compose(
     """
     if reply.to is None:
         raise ComposeError("a reply needs a recipient")
-    recipient = envelope_address(reply.to.address)
-    message = EmailMessage(policy=_UTF8_POLICY if needs_smtputf8(recipient) else _ASCII_POLICY)
-    message["From"] = Address(_clean(sender.name), addr_spec=sender.address)
-    local, _, domain = recipient.rpartition("@")
-    message["To"] = Address(_shortened(reply.to.name, MAX_NAME_CHARS), local, domain)
-    message["Subject"] = _shortened(rendered.subject, MAX_SUBJECT_CHARS)
-    message["Date"] = format_datetime(date)
-    message["Message-ID"] = message_id
+    message = _headed(reply.to, rendered.subject, sender, message_id, date)
     in_reply_to = _message_ids([reply.in_reply_to] if reply.in_reply_to else [])
     if in_reply_to:
         message["In-Reply-To"] = in_reply_to[0]
@@ -88,9 +83,51 @@ def compose(
         message["References"] = " ".join(references)
     message["Auto-Submitted"] = "auto-replied"
     message["X-Auto-Response-Suppress"] = "All"
+    return _finished(message, rendered, reply.language)
+
+
+def compose_report(
+    to: Mailbox,
+    rendered: RenderedReply,
+    sender: Mailbox,
+    message_id: str,
+    date: datetime,
+    language: str,
+    attachments: Sequence[tuple[str, bytes]] = (),
+) -> bytes:
+    """A message mailroom writes on its own (the recruiters' digest), not in
+    answer to anyone: `Auto-Submitted: auto-generated`, with `attachments`
+    as (file name, xlsx bytes)."""
+    message = _headed(to, rendered.subject, sender, message_id, date)
+    message["Auto-Submitted"] = "auto-generated"
+    return _finished(message, rendered, language, attachments)
+
+
+def _headed(
+    to: Mailbox, subject: str, sender: Mailbox, message_id: str, date: datetime
+) -> EmailMessage:
+    recipient = envelope_address(to.address)
+    message = EmailMessage(policy=_UTF8_POLICY if needs_smtputf8(recipient) else _ASCII_POLICY)
+    message["From"] = Address(_clean(sender.name), addr_spec=sender.address)
+    local, _, domain = recipient.rpartition("@")
+    message["To"] = Address(_shortened(to.name, MAX_NAME_CHARS), local, domain)
+    message["Subject"] = _shortened(subject, MAX_SUBJECT_CHARS)
+    message["Date"] = format_datetime(date)
+    message["Message-ID"] = message_id
+    return message
+
+
+def _finished(
+    message: EmailMessage,
+    rendered: RenderedReply,
+    language: str,
+    attachments: Sequence[tuple[str, bytes]] = (),
+) -> bytes:
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
-    message["Content-Language"] = reply.language
+    for filename, data in attachments:
+        message.add_attachment(data, "application", _XLSX_SUBTYPE, filename=filename)
+    message["Content-Language"] = language
     data = message.as_bytes()
     _check_line_lengths(data)
     return data

@@ -28,6 +28,7 @@ from store.digest import (
     DigestReply,
     VacancyState,
     digest_content,
+    digest_planned,
     last_digest_end,
     record_digest,
 )
@@ -114,6 +115,7 @@ __all__ = [
     "connect",
     "count_due",
     "digest_content",
+    "digest_planned",
     "export_directories",
     "forget_person",
     "get_blob",

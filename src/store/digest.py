@@ -252,21 +252,23 @@ class DigestMail:
     content: bytes
 
 
+def digest_planned(session: Session, day: date) -> bool:
+    """Whether `day` already has its digest run."""
+    return session.scalar(select(DigestRun.id).where(DigestRun.day == day)) is not None
+
+
 def record_digest(
     session: Session,
     day: date,
     period: tuple[datetime, datetime],
     mails: list[DigestMail],
     now: datetime,
-) -> bool:
+) -> None:
     """Record the day's digest run and plan its mails in the outbox, for the drain.
 
-    Returns False, changing nothing, when the day already has a run: the
-    unique day makes this safe between instances too (the loser's insert
-    fails and its transaction is rolled back by the caller's retry).
+    A second run for the same day fails on the unique day when the
+    transaction commits, so two instances never both plan it.
     """
-    if session.scalar(select(DigestRun.id).where(DigestRun.day == day)) is not None:
-        return False
     run = DigestRun(day=day, started_at=now, period_start=period[0], period_end=period[1])
     session.add(run)
     session.flush()
@@ -285,4 +287,3 @@ def record_digest(
             )
         )
     session.flush()
-    return True

@@ -61,3 +61,4 @@ class CleanText(CleanString):
     """`CleanString` for unbounded text."""
 
     impl = Text
+    cache_ok = True
