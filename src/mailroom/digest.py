@@ -63,7 +63,8 @@ def send_if_due(app: App) -> bool:
             return False
         since = _since(app, session, now)
         rendered = _render(app, _view(app, session, since, now))
-        mails = [_mail(app, rendered, recipient, now) for recipient in _recipients(app)]
+        attachments = _overviews(app, session) if _may_attach(app) else []
+        mails = [_mail(app, rendered, r, attachments, now) for r in _recipients(app)]
         store.record_digest(session, day, (since, now), mails, now)
     log.info("digest for %s planned for %d recipients", day.isoformat(), len(mails))
     return True
@@ -96,7 +97,13 @@ def _recipients(app: App) -> list[str]:
     return [str(address) for address in app.settings.digest.recipients]
 
 
-def _mail(app: App, rendered: RenderedReply, recipient: str, now: datetime) -> store.DigestMail:
+def _mail(
+    app: App,
+    rendered: RenderedReply,
+    recipient: str,
+    attachments: list[tuple[str, bytes]],
+    now: datetime,
+) -> store.DigestMail:
     firm = app.settings.firm
     message_id = make_msgid(idstring="digest", domain=firm.own_domains[0])
     content = compose_report(
@@ -106,7 +113,7 @@ def _mail(app: App, rendered: RenderedReply, recipient: str, now: datetime) -> s
         message_id,
         now,
         app.settings.digest.language,
-        _overviews(app) if _may_attach(app) else (),
+        attachments,
     )
     return store.DigestMail(recipient, app.settings.digest.language, message_id, content)
 
@@ -118,12 +125,12 @@ def _may_attach(app: App) -> bool:
     return app.settings.digest.attach_overview and inside
 
 
-def _overviews(app: App) -> list[tuple[str, bytes]]:
+def _overviews(app: App, session: Session) -> list[tuple[str, bytes]]:
     """Each configured vacancy's committee overview (xlsx), written to a
     scratch folder that is gone again once the bytes are read."""
     firm = app.settings.firm
     found: list[tuple[str, bytes]] = []
-    with app.db.transaction() as session, TemporaryDirectory() as scratch:
+    with TemporaryDirectory() as scratch:
         for slug, facts in app.vacancies.items():
             rows = store.vacancy_overview(
                 session, slug, own_addresses=[str(firm.address)], own_domains=firm.own_domains
