@@ -17,7 +17,7 @@ import store
 from ingest import MaildirSource
 from mailroom.app import App
 from mailroom.cycle import run_cycle
-from store.models import InboundMessage, OutboxReply
+from store.models import OutboxReply
 
 from .mailbuilder import CV, LETTER
 from .support import EXAMPLE_INBOX, MX, TEST_NOW
@@ -96,13 +96,3 @@ def fill_store(app: App, tmp_path: Path) -> None:
         )
         store.record_failure(session, failing.id, "RuntimeError: the PDF reader stopped")
 
-
-def pk_by_subject(app: App, subject_part: str) -> int:
-    """The stored message whose raw bytes carry `subject_part` in their Subject."""
-    with app.db.transaction() as session:
-        for message in session.query(InboundMessage).order_by(InboundMessage.id):
-            raw = store.raw_message(session, message.id)
-            head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
-            if subject_part.encode() in head:
-                return message.id
-    raise LookupError(subject_part)
