@@ -95,4 +95,3 @@ def fill_store(app: App, tmp_path: Path) -> None:
             TEST_NOW,
         )
         store.record_failure(session, failing.id, "RuntimeError: the PDF reader stopped")
-

@@ -28,7 +28,9 @@ DRIVER = "/usr/bin/chromedriver"
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
     """Headless Chromium (installed by .ci/run); `_phone` sets the page's size."""
-    assert shutil.which(CHROMIUM) and shutil.which(DRIVER), "apt-get install chromium chromium-driver"
+    assert shutil.which(CHROMIUM) and shutil.which(DRIVER), (
+        "apt-get install chromium chromium-driver"
+    )
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
@@ -59,7 +61,7 @@ def test_the_digest_reads_on_a_phone(
     for heading in headings:
         box = heading.rect
         assert heading.is_displayed() and box["width"] > 0 and box["height"] > 0
-        assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE_WIDTH
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE_WIDTH
     height = browser.execute_script("return document.documentElement.scrollHeight")
     _phone(browser, height)
     screenshot = tmp_path / f"digest-{language}.png"
