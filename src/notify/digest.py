@@ -19,12 +19,13 @@ from store import DigestContent, DigestItem, DigestReply, VacancyState
 
 @dataclass(frozen=True)
 class DigestLine:
-    """One message as the digest shows it; empty strings for what does not apply."""
+    """One message, or one reply (`kind`, `status`), as the digest shows it;
+    empty strings and None for what does not apply."""
 
     reference: str
     name: str
     vacancy: str
-    arrived_at: datetime
+    arrived_at: datetime | None = None
     pages: int = 0
     letter: str = ""
     cv: str = ""
@@ -125,7 +126,6 @@ class _Lines:
             reference=self._reference(reply.vacancy, reply.message_pk),
             name="",
             vacancy=self._title(reply.vacancy),
-            arrived_at=self.now,
             kind=reply.kind,
             status=reply.status,
             detail=reason_text(reply.reason, self.language) if reply.reason else "",

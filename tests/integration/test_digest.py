@@ -2,6 +2,7 @@
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -16,12 +17,13 @@ from mailroom.cli import main
 from mailroom.clock import fixed_clock
 from mailroom.cycle import run_cycle
 from mailroom.digest import due_day, send_if_due
-from mailroom.settings import DigestSettings
+from mailroom.settings import DigestSettings, Settings
 from notify import RenderedReply, TemplateRenderer, WorkingCalendar, digest_view, render_digest
 from notify.reasons import Language
 from store.models import DigestRun, OutboxReply
 
 from ..digest_fixtures import SINCE, UNTIL, fill_store
+from ..store_fixtures import ENGINES, app_on_engine
 from ..support import EXAMPLE_CONFIG
 
 HEADINGS = {
@@ -57,8 +59,8 @@ FACTS = {
         "IPO-00011 Marloes Visser",
         "12 Bram Visser; ontvangen woensdag 10 december 2025 om 09:00",
         "beantwoorden vóór maandag 5 januari 2026 om 23:59 (TE LAAT)",
-        "IPO-00001 confirmation: bounced (550 5.1.1 no such user)",
-        "IPO-00014 confirmation: suppressed (auto_response_suppress)",
+        "IPO-00001 bevestiging: onbestelbaar (550 5.1.1 no such user)",
+        "IPO-00014 bevestiging: tegengehouden (auto_response_suppress)",
         "RuntimeError: the PDF reader stopped",
         "gesloten sinds dinsdag 6 januari 2026 om 23:59; geldig 4, ongeldig 4, te laat 1, vragen 2",
     ),
@@ -72,7 +74,7 @@ FACTS = {
         "12 Bram Visser; arrived Wednesday 10 December 2025 at 09:00",
         "answer by Monday 5 January 2026 at 23:59 (OVERDUE)",
         "IPO-00001 confirmation: bounced (550 5.1.1 no such user)",
-        "IPO-00014 confirmation: suppressed (auto_response_suppress)",
+        "IPO-00014 confirmation: held back (auto_response_suppress)",
         "RuntimeError: the PDF reader stopped",
         "closed since Tuesday 6 January 2026 at 23:59; valid 4, invalid 4, late 1, questions 2",
     ),
@@ -85,10 +87,12 @@ MONDAY = datetime(2026, 1, 12, 9, 0, tzinfo=UTC)
 TUESDAY = datetime(2026, 1, 13, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def filled(app: App, tmp_path: Path) -> App:
-    fill_store(app, tmp_path)
-    return app
+@pytest.fixture(params=ENGINES)
+def filled(request: pytest.FixtureRequest, settings: Settings, tmp_path: Path) -> Iterator[App]:
+    """The fixture store on SQLite and on PostgreSQL."""
+    with app_on_engine(request.param, settings) as app:
+        fill_store(app, tmp_path)
+        yield app
 
 
 def rendered(app: App, language: Language) -> RenderedReply:
