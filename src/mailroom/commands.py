@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 import store
 from mailroom.app import App
+from mailroom.corrections import override, rejudge, route
 from mailroom.cycle import run_cycle
 from mailroom.daemon import run_forever
 from mailroom.errors import ExitCode, UserError
 from mailroom.privacy import export_for_committee, export_subject, forget, preview_forget
 from mailroom.progress import ProgressLine
+from mailroom.show import show
 from mailroom.summary import (
     format_erasure_preview,
     format_forgotten,
@@ -134,4 +136,8 @@ COMMANDS: dict[str, Command] = {
     "export": export,
     "forget": forget_person,
     "subject-export": subject_export,
+    "show": show,
+    "route": route,
+    "verdict": override,
+    "rejudge": rejudge,
 }

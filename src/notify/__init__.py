@@ -4,6 +4,7 @@ from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
 from notify.exportdir import ExportRefused
 from notify.policy import CAP_WINDOW, ReplyPolicy
+from notify.reasons import reasons_text
 from notify.references import message_key, reference_number
 from notify.reply import (
     FaqEntry,
@@ -53,6 +54,7 @@ __all__ = [
     "compose",
     "holiday_names",
     "message_key",
+    "reasons_text",
     "reference_number",
     "write_export",
     "write_subject_export",

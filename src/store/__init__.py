@@ -5,6 +5,14 @@ Other stages use only the functions exported here.
 
 from store.blobs import get_blob
 from store.claims import Claimant
+from store.corrections import (
+    Judged,
+    judged_for_vacancy,
+    judged_message,
+    overridden_messages,
+    settle_submission,
+    withdraw_replies,
+)
 from store.database import BadDatabaseUrl, Database, DatabaseUnreachable, connect
 from store.delivery import (
     DueReply,
@@ -19,6 +27,15 @@ from store.delivery import (
     next_due_at,
     release_claims,
     release_orphaned_claims,
+)
+from store.glance import (
+    Glance,
+    GlanceAttempt,
+    GlanceAudit,
+    GlanceDocument,
+    GlanceReply,
+    OtherSubmission,
+    glance,
 )
 from store.identity import normalise_address
 from store.inbound import (
@@ -78,10 +95,17 @@ __all__ = [
     "DocumentRecord",
     "DueReply",
     "Erased",
+    "Glance",
+    "GlanceAttempt",
+    "GlanceAudit",
+    "GlanceDocument",
+    "GlanceReply",
     "Held",
     "HeldMessage",
+    "Judged",
     "MessageKey",
     "MessageStatus",
+    "OtherSubmission",
     "OverviewDocument",
     "OverviewRow",
     "PlannedReply",
@@ -99,8 +123,11 @@ __all__ = [
     "export_directories",
     "forget_person",
     "get_blob",
+    "glance",
     "has_complete_submission",
     "held_on",
+    "judged_for_vacancy",
+    "judged_message",
     "known_reply_ids",
     "load_checkpoint",
     "mark_bounced",
@@ -113,6 +140,7 @@ __all__ = [
     "next_due_at",
     "normalise_address",
     "outbox_counts",
+    "overridden_messages",
     "pending_revision",
     "plan_reply",
     "purge_vacancy",
@@ -127,6 +155,7 @@ __all__ = [
     "save_decision",
     "scrub",
     "search",
+    "settle_submission",
     "sightings",
     "source_answered",
     "source_failed",
@@ -139,4 +168,5 @@ __all__ = [
     "vacancy_overview",
     "vacancy_slugs",
     "verdict_counts",
+    "withdraw_replies",
 ]
