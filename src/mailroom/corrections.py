@@ -38,7 +38,7 @@ def route(app: App, args: argparse.Namespace) -> int:
             f"{args.ref} is not unrouted (verdict {target.verdict}); "
             "correct it with `mailroom verdict` instead"
         )
-    analysis = judge(app, target.raw, target.arrived_at, routed_to=args.vacancy)
+    analysis = _judge_again(app, target, args.vacancy)
     _carry_out(app, args, ROUTE, target, analysis, {})
     return ExitCode.OK
 
@@ -54,7 +54,7 @@ def override(app: App, args: argparse.Namespace) -> int:
         raise UserError(
             f"{args.ref} has no vacancy; route it first: mailroom route {args.ref} --vacancy SLUG"
         )
-    parsed = judge(app, target.raw, target.arrived_at, routed_to=target.vacancy)
+    parsed = _judge_again(app, target, target.vacancy)
     kept = parsed.reasons if parsed.verdict is wanted else ()
     analysis = replace(parsed, verdict=wanted, reasons=kept)
     _carry_out(app, args, OVERRIDE, target, analysis, {"parser_verdict": parsed.verdict.value})
@@ -81,7 +81,7 @@ def rejudge(app: App, args: argparse.Namespace) -> int:
     ]
     changed = 0
     for target in affected:
-        analysis = judge(app, target.raw, target.arrived_at, routed_to=args.vacancy)
+        analysis = _judge_again(app, target, args.vacancy)
         if analysis.verdict != target.verdict:
             _carry_out(app, args, REJUDGE, target, analysis, {"closes_at": closes_at.isoformat()})
             changed += 1
@@ -142,7 +142,12 @@ def _carry_out(
     with app.db.transaction() as session:
         decision = decision_of(app, analysis, target.arrived_at)
         store.save_decision(session, target.message_pk, decision, documents_of(analysis), now)
-        store.settle_submission(session, target.message_pk, analysis.verdict is Verdict.VALID)
+        store.settle(
+            session,
+            target.message_pk,
+            complete=analysis.verdict is Verdict.VALID,
+            question=analysis.verdict is Verdict.QUESTION,
+        )
         store.withdraw_replies(
             session, target.message_pk, reply.kind if reply else None, f"withdrawn by {action}"
         )
@@ -161,6 +166,14 @@ def _reply_words(reply: store.PlannedReply | None) -> str:
     if reply.content is None:
         return f"no {reply.kind} (held back: {reply.reason})"
     return f"a {reply.kind} to the sender"
+
+
+def _judge_again(app: App, target: store.Judged, vacancy: str | None) -> Analysis:
+    """The stored bytes judged as of their arrival, for `vacancy`. Of a message that
+    was over the size cap only the headers were kept; it is judged as too large
+    again (any size over the cap will do: parse needs to know only that it was)."""
+    over_cap = app.settings.limits.max_message_bytes + 1 if target.oversized else None
+    return judge(app, target.message_pk, target.raw, target.arrived_at, over_cap, vacancy)
 
 
 def _target(app: App, reference: str) -> store.Judged:

@@ -61,7 +61,7 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
         source.mark_handled(fetched, stored.verdict or store.MessageStatus.FAILED)
         return Outcome(stored.verdict, already_done=True)
     try:
-        analysis = judge(app, raw, fetched.arrived_at, oversized_from)
+        analysis = judge(app, stored.id, raw, fetched.arrived_at, oversized_from)
         reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
         with app.db.transaction() as session:
             decision = decision_of(app, analysis, fetched.arrived_at)
@@ -98,17 +98,18 @@ def _within_cap(app: App, fetched: FetchedMessage) -> tuple[bytes, int | None]:
 
 def judge(
     app: App,
+    message_pk: int,
     raw: bytes,
     arrived_at: datetime,
     oversized_from: int | None = None,
     routed_to: str | None = None,
 ) -> parse.Analysis:
-    """The analysis of these bytes as of their arrival; `routed_to` is a
-    recruiter's choice of vacancy when a stored message is judged again."""
+    """The analysis of stored message `message_pk`'s bytes as of their arrival;
+    `routed_to` is a recruiter's choice of vacancy when it is judged again."""
     with app.db.transaction() as session:
         ours = store.known_reply_ids(session, parse.thread_ids(raw))
     context = replace(app.parse_context(arrived_at, ours, oversized_from), routed_to=routed_to)
-    return _as_follow_up(app, parse.analyse(raw, context, app.pdf.read))
+    return _as_follow_up(app, parse.analyse(raw, context, app.pdf.read), message_pk)
 
 
 def _failed(
@@ -126,13 +127,15 @@ def _failed(
     return Outcome(None, error=type(exc).__name__)
 
 
-def _as_follow_up(app: App, analysis: parse.Analysis) -> parse.Analysis:
+def _as_follow_up(app: App, analysis: parse.Analysis, message_pk: int) -> parse.Analysis:
     """An incomplete application from someone whose complete one is on file is a
     supplement for a recruiter, not a reason to ask them to start again."""
     if analysis.verdict is not Verdict.INVALID or not analysis.sender or not analysis.vacancy:
         return analysis
     with app.db.transaction() as session:
-        earlier = store.has_complete_submission(session, analysis.sender.address, analysis.vacancy)
+        earlier = store.has_complete_submission(
+            session, analysis.sender.address, analysis.vacancy, other_than=message_pk
+        )
     return replace(analysis, flags=(*analysis.flags, Flag.SUPPLEMENT)) if earlier else analysis
 
 

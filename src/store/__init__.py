@@ -10,7 +10,7 @@ from store.corrections import (
     judged_for_vacancy,
     judged_message,
     overridden_messages,
-    settle_submission,
+    settle,
     withdraw_replies,
 )
 from store.database import BadDatabaseUrl, Database, DatabaseUnreachable, connect
@@ -155,7 +155,7 @@ __all__ = [
     "save_decision",
     "scrub",
     "search",
-    "settle_submission",
+    "settle",
     "sightings",
     "source_answered",
     "source_failed",

@@ -4,11 +4,18 @@ and the bookkeeping `save_decision` leaves alone when a verdict changes."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from store.blobs import get_blob
-from store.models import Applicant, AuditEntry, InboundMessage, OutboxReply, Submission
+from store.models import (
+    Applicant,
+    AuditEntry,
+    InboundMessage,
+    OutboxReply,
+    Question,
+    Submission,
+)
 from store.statuses import MessageStatus, ReplyStatus
 
 
@@ -22,6 +29,8 @@ class Judged:
     verdict: str
     vacancy: str | None
     address: str | None
+    # Judged too large when it came in: only its headers were kept.
+    oversized: bool = False
 
 
 def judged_message(session: Session, message_pk: int) -> Judged | None:
@@ -53,17 +62,20 @@ def overridden_messages(session: Session, action: str) -> frozenset[int]:
     return frozenset(d["message"] for d in details if isinstance(d.get("message"), int))
 
 
-def settle_submission(session: Session, message_pk: int, complete: bool) -> None:
-    """Make the message's submission, if it has one, as complete as its new verdict.
+def settle(session: Session, message_pk: int, complete: bool, question: bool) -> None:
+    """Make the message's submission as complete as its new verdict, and drop its
+    open question when it is no longer one.
 
-    `save_decision` keeps a submission once recorded (reprocessing must not
-    move it); a correction is the one time its completeness may change.
+    `save_decision` keeps a submission or question once recorded (reprocessing
+    must not move them); a correction is the one time they may change.
     """
     submission = session.scalars(
         select(Submission).where(Submission.message_id == message_pk)
     ).first()
     if submission is not None:
         submission.complete = complete
+    if not question:
+        session.execute(delete(Question).where(Question.message_id == message_pk))
 
 
 def withdraw_replies(session: Session, message_pk: int, keep: str | None, reason: str) -> int:
@@ -94,4 +106,5 @@ def _judged(session: Session, message: InboundMessage) -> Judged:
         verdict=message.verdict,
         vacancy=message.vacancy,
         address=applicant.address if applicant else None,
+        oversized="too_large" in message.reasons,
     )

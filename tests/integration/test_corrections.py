@@ -18,7 +18,7 @@ from mailroom.commands import COMMANDS
 from mailroom.cycle import run_cycle
 from mailroom.errors import ExitCode
 from mailroom.settings import Settings
-from store.models import AuditEntry, InboundMessage, OutboxReply, Submission
+from store.models import AuditEntry, InboundMessage, OutboxReply, Question, Submission
 
 from ..store_fixtures import ENGINES, app_on_engine
 from ..support import EXAMPLE_CONFIG, TEST_NOW
@@ -244,3 +244,21 @@ def test_a_wrong_reference_or_vacancy_is_one_line_and_exit_2(
     assert main(["--config", str(EXAMPLE_CONFIG), *command]) == ExitCode.USER_ERROR
     error = capsys.readouterr().err
     assert says in error and error.count("\n") == 1
+
+
+def test_a_reply_still_waiting_for_a_verdict_that_no_longer_holds_is_withdrawn(
+    loaded: App, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pk = _pk(loaded, "invalid")
+    _command(loaded, "verdict", ref=str(pk), verdict="valid")
+    assert _command(loaded, "verdict", ref=str(pk), verdict="invalid") == 0
+    assert "no new resubmit_request (one exists)" in capsys.readouterr().out
+    assert _replies(loaded, pk) == {"resubmit_request": "sent", "confirmation": "suppressed"}
+
+
+def test_a_question_judged_otherwise_is_no_longer_open(loaded: App) -> None:
+    pk = _pk(loaded, "question")
+    assert _command(loaded, "verdict", ref=str(pk), verdict="invalid") == 0
+    with loaded.db.transaction() as session:
+        assert session.scalars(select(Question).where(Question.message_id == pk)).first() is None
+        assert session.get_one(InboundMessage, pk).verdict == "invalid"
