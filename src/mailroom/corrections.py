@@ -11,8 +11,10 @@ anything under `--dry-run`, and when repeated finds nothing to change.
 import argparse
 import getpass
 from dataclasses import replace
+from email import message_from_bytes, policy
 
 import store
+from ingest import headers_only
 from mailroom.app import App
 from mailroom.arguments import SubcommandParser
 from mailroom.errors import ExitCode, UserError
@@ -169,11 +171,18 @@ def _reply_words(reply: store.PlannedReply | None) -> str:
 
 
 def _judge_again(app: App, target: store.Judged, vacancy: str | None) -> Analysis:
-    """The stored bytes judged as of their arrival, for `vacancy`. Of a message that
-    was over the size cap only the headers were kept; it is judged as too large
-    again (any size over the cap will do: parse needs to know only that it was)."""
-    over_cap = app.settings.limits.max_message_bytes + 1 if target.oversized else None
+    """The stored bytes judged as of their arrival, for `vacancy`."""
+    over_cap = app.settings.limits.max_message_bytes + 1 if _only_headers(target.raw) else None
     return judge(app, target.message_pk, target.raw, target.arrived_at, over_cap, vacancy)
+
+
+def _only_headers(raw: bytes) -> bool:
+    """Whether only the headers of a message over the size cap were kept (§4 step 2):
+    nothing after the header block, though the headers announce more than text.
+    Parse needs to know only that it was over the cap, not by how much."""
+    if headers_only(raw) != raw:
+        return False
+    return message_from_bytes(raw, policy=policy.default).get_content_maintype() != "text"
 
 
 def _target(app: App, reference: str) -> store.Judged:

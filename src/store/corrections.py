@@ -29,8 +29,6 @@ class Judged:
     verdict: str
     vacancy: str | None
     address: str | None
-    # Judged too large when it came in: only its headers were kept.
-    oversized: bool = False
 
 
 def judged_message(session: Session, message_pk: int) -> Judged | None:
@@ -106,5 +104,4 @@ def _judged(session: Session, message: InboundMessage) -> Judged:
         verdict=message.verdict,
         vacancy=message.vacancy,
         address=applicant.address if applicant else None,
-        oversized="too_large" in message.reasons,
     )

@@ -262,3 +262,20 @@ def test_a_question_judged_otherwise_is_no_longer_open(loaded: App) -> None:
     with loaded.db.transaction() as session:
         assert session.scalars(select(Question).where(Question.message_id == pk)).first() is None
         assert session.get_one(InboundMessage, pk).verdict == "invalid"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_routing_mail_that_was_too_large_judges_it_too_large_again(
+    engine: str, settings: Settings, isolated_env: Path
+) -> None:
+    early = _mail("Mijn sollicitatie", BEFORE_OPENING, _pdfs_of("01-valid-nl"))
+    limits = settings.limits.model_copy(update={"max_message_bytes": len(early) - 1})
+    capped = settings.model_copy(update={"limits": limits})
+    with app_on_engine(engine, capped) as app:
+        run_cycle(dataclasses.replace(app, sources=(_inbox(isolated_env, [early]),)))
+        pk = _pk(app, "unrouted")
+        assert _command(app, "route", ref=str(pk), vacancy="ipo-bij12") == 0
+        with app.db.transaction() as session:
+            message = session.get_one(InboundMessage, pk)
+            assert (message.verdict, message.reasons) == ("invalid", ["too_large"])
+        assert _replies(app, pk) == {"resubmit_request": "planned"}
