@@ -72,15 +72,13 @@ def rejudge(app: App, args: argparse.Namespace) -> int:
     closes_at = _require_configured(app, args.vacancy).closes_at
     with app.db.transaction() as session:
         overridden = store.overridden_messages(session, OVERRIDE)
-        judged = store.judged_for_vacancy(
-            session, args.vacancy, (Verdict.LATE, Verdict.VALID, Verdict.INVALID)
+        in_time = store.judged_for_vacancy(
+            session, args.vacancy, (Verdict.LATE,), arrived_until=closes_at
         )
-    affected = [
-        m
-        for m in judged
-        if m.message_pk not in overridden
-        and (m.arrived_at <= closes_at if m.verdict == Verdict.LATE else m.arrived_at > closes_at)
-    ]
+        after = store.judged_for_vacancy(
+            session, args.vacancy, (Verdict.VALID, Verdict.INVALID), arrived_after=closes_at
+        )
+    affected = [m for m in (*in_time, *after) if m.message_pk not in overridden]
     changed = 0
     for target in affected:
         analysis = _judge_again(app, target, args.vacancy)

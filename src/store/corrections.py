@@ -39,17 +39,25 @@ def judged_message(session: Session, message_pk: int) -> Judged | None:
     return _judged(session, message)
 
 
-def judged_for_vacancy(session: Session, vacancy: str, verdicts: tuple[str, ...]) -> list[Judged]:
-    """The vacancy's processed messages with one of these verdicts, oldest first."""
-    rows = session.scalars(
-        select(InboundMessage)
-        .where(
-            InboundMessage.vacancy == vacancy,
-            InboundMessage.status == MessageStatus.PROCESSED,
-            InboundMessage.verdict.in_(verdicts),
-        )
-        .order_by(InboundMessage.arrived_at, InboundMessage.id)
+def judged_for_vacancy(
+    session: Session,
+    vacancy: str,
+    verdicts: tuple[str, ...],
+    arrived_after: datetime | None = None,
+    arrived_until: datetime | None = None,
+) -> list[Judged]:
+    """The vacancy's processed messages with one of these verdicts that arrived after
+    `arrived_after` and up to `arrived_until` (inclusive), oldest first."""
+    query = select(InboundMessage).where(
+        InboundMessage.vacancy == vacancy,
+        InboundMessage.status == MessageStatus.PROCESSED,
+        InboundMessage.verdict.in_(verdicts),
     )
+    if arrived_after is not None:
+        query = query.where(InboundMessage.arrived_at > arrived_after)
+    if arrived_until is not None:
+        query = query.where(InboundMessage.arrived_at <= arrived_until)
+    rows = session.scalars(query.order_by(InboundMessage.arrived_at, InboundMessage.id))
     return [_judged(session, m) for m in rows]
 
 
