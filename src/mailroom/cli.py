@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import store
+from mailroom import corrections, show
 from mailroom.app import DatabaseBehind, build_app, prepare_database
 from mailroom.arguments import (
     OneLineParser,
@@ -122,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     subject.add_argument("address", help="the person's e-mail address")
     subject.add_argument("--out", type=Path, required=True, help="a new, empty folder")
     add_digest_parser(commands)
+    show.add_parser(commands)
+    corrections.add_parsers(commands)
     db = commands.add_parser("db", help="database maintenance")
     db.add_subparsers(dest="db_command", required=True).add_parser(
         "upgrade", help="migrate the schema to the newest version"

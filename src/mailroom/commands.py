@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 import store
 from mailroom.app import App
+from mailroom.corrections import override, rejudge, route
 from mailroom.cycle import run_cycle
 from mailroom.daemon import run_forever
 from mailroom.digest_command import digest
 from mailroom.errors import ExitCode, UserError
 from mailroom.privacy import export_for_committee, export_subject, forget, preview_forget
 from mailroom.progress import ProgressLine
+from mailroom.show import show
 from mailroom.summary import (
     format_erasure_preview,
     format_forgotten,
@@ -136,4 +138,8 @@ COMMANDS: dict[str, Command] = {
     "forget": forget_person,
     "subject-export": subject_export,
     "digest": digest,
+    "show": show,
+    "route": route,
+    "verdict": override,
+    "rejudge": rejudge,
 }

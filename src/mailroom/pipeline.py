@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 import parse
 import store
@@ -60,11 +61,11 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
         source.mark_handled(fetched, stored.verdict or store.MessageStatus.FAILED)
         return Outcome(stored.verdict, already_done=True)
     try:
-        analysis = _judge(app, raw, fetched, oversized_from)
+        analysis = judge(app, stored.id, raw, fetched.arrived_at, oversized_from)
         reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
         with app.db.transaction() as session:
-            decision = _decision(app, analysis, fetched)
-            store.save_decision(session, stored.id, decision, _documents(analysis), app.clock())
+            decision = decision_of(app, analysis, fetched.arrived_at)
+            store.save_decision(session, stored.id, decision, documents_of(analysis), app.clock())
             store.mark_bounced(
                 session, analysis.bounced_message_ids, analysis.bounce_detail, app.clock()
             )
@@ -95,13 +96,20 @@ def _within_cap(app: App, fetched: FetchedMessage) -> tuple[bytes, int | None]:
     return headers_only(fetched.raw), fetched.original_size
 
 
-def _judge(
-    app: App, raw: bytes, fetched: FetchedMessage, oversized_from: int | None
+def judge(
+    app: App,
+    message_pk: int,
+    raw: bytes,
+    arrived_at: datetime,
+    oversized_from: int | None = None,
+    routed_to: str | None = None,
 ) -> parse.Analysis:
+    """The analysis of stored message `message_pk`'s bytes as of their arrival;
+    `routed_to` is a recruiter's choice of vacancy when it is judged again."""
     with app.db.transaction() as session:
         ours = store.known_reply_ids(session, parse.thread_ids(raw))
-    context = app.parse_context(fetched.arrived_at, ours, oversized_from)
-    return _as_follow_up(app, parse.analyse(raw, context, app.pdf.read))
+    context = replace(app.parse_context(arrived_at, ours, oversized_from), routed_to=routed_to)
+    return _as_follow_up(app, parse.analyse(raw, context, app.pdf.read), message_pk)
 
 
 def _failed(
@@ -119,17 +127,19 @@ def _failed(
     return Outcome(None, error=type(exc).__name__)
 
 
-def _as_follow_up(app: App, analysis: parse.Analysis) -> parse.Analysis:
+def _as_follow_up(app: App, analysis: parse.Analysis, message_pk: int) -> parse.Analysis:
     """An incomplete application from someone whose complete one is on file is a
     supplement for a recruiter, not a reason to ask them to start again."""
     if analysis.verdict is not Verdict.INVALID or not analysis.sender or not analysis.vacancy:
         return analysis
     with app.db.transaction() as session:
-        earlier = store.has_complete_submission(session, analysis.sender.address, analysis.vacancy)
+        earlier = store.has_complete_submission(
+            session, analysis.sender.address, analysis.vacancy, other_than=message_pk
+        )
     return replace(analysis, flags=(*analysis.flags, Flag.SUPPLEMENT)) if earlier else analysis
 
 
-def _decision(app: App, analysis: parse.Analysis, fetched: FetchedMessage) -> store.Decision:
+def decision_of(app: App, analysis: parse.Analysis, arrived_at: datetime) -> store.Decision:
     question = analysis.verdict is Verdict.QUESTION
     return store.Decision(
         verdict=analysis.verdict.value,
@@ -143,12 +153,12 @@ def _decision(app: App, analysis: parse.Analysis, fetched: FetchedMessage) -> st
         is_application=analysis.verdict in APPLICATION_VERDICTS,
         is_complete=analysis.verdict is Verdict.VALID,
         is_supplement=Flag.SUPPLEMENT in analysis.flags,
-        question_due_at=app.calendar.answer_by(fetched.arrived_at) if question else None,
+        question_due_at=app.calendar.answer_by(arrived_at) if question else None,
         dry_run=app.dry_run,
     )
 
 
-def _documents(analysis: parse.Analysis) -> list[store.DocumentRecord]:
+def documents_of(analysis: parse.Analysis) -> list[store.DocumentRecord]:
     return [
         store.DocumentRecord(
             filename=a.filename,

@@ -5,6 +5,7 @@ from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
 from notify.exportdir import ExportRefused
 from notify.policy import CAP_WINDOW, ReplyPolicy
+from notify.reasons import reasons_text
 from notify.references import message_key, reference_number
 from notify.reply import (
     FaqEntry,
@@ -57,6 +58,7 @@ __all__ = [
     "digest_view",
     "holiday_names",
     "message_key",
+    "reasons_text",
     "reference_number",
     "render_digest",
     "write_export",

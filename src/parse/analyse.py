@@ -59,7 +59,9 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
         unparsable=outer.malformed,
     )
     replies_to_us = bool(context.our_reply_ids & set(referenced_ids(outer)))
-    vacancy = route(context.vacancies, outer.recipients, mail.subject, context.arrived_at)
+    vacancy = route(
+        context.vacancies, outer.recipients, mail.subject, context.arrived_at, context.routed_to
+    )
     facts = Facts(
         machine=machine.value if machine else None,
         applying=speaks_of_applying(mail),

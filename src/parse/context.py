@@ -29,7 +29,8 @@ class ParseContext:
     that name replies mailroom sent. `original_size` is set when the message
     was over the size cap and only its headers are given. `authserv_id` names
     our own receiving server in `Authentication-Results` headers; None trusts
-    no such header.
+    no such header. `routed_to` is a recruiter's choice of vacancy for a
+    message judged again: it is taken whatever the routing rules say.
     """
 
     arrived_at: datetime
@@ -39,3 +40,4 @@ class ParseContext:
     our_reply_ids: frozenset[str] = field(default_factory=frozenset)
     original_size: int | None = None
     authserv_id: str | None = None
+    routed_to: str | None = None

@@ -11,15 +11,19 @@ def route(
     recipients: Iterable[str],
     subject: str,
     arrived_at: datetime,
+    chosen: str | None = None,
 ) -> VacancyWindow | None:
     """Configured rules first, then the single vacancy the arrival time fits.
 
     A rule match is taken even outside the window (the message may be late).
     Without one, the vacancy whose window contains the arrival wins if it is
     the only one; failing that, the only vacancy that closed before arrival.
-    Anything ambiguous is None: a recruiter decides.
+    Anything ambiguous is None: a recruiter decides, and their choice
+    (`chosen`, a slug) then overrides everything else.
     """
     candidates = tuple(vacancies)
+    if chosen is not None:
+        return next((v for v in candidates if v.slug == chosen), None)
     addressed = set(recipients)
     lowered = subject.casefold()
     by_rule = [

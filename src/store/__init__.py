@@ -5,6 +5,14 @@ Other stages use only the functions exported here.
 
 from store.blobs import get_blob
 from store.claims import Claimant
+from store.corrections import (
+    Judged,
+    judged_for_vacancy,
+    judged_message,
+    overridden_messages,
+    settle,
+    withdraw_replies,
+)
 from store.database import BadDatabaseUrl, Database, DatabaseUnreachable, connect
 from store.delivery import (
     DueReply,
@@ -31,6 +39,15 @@ from store.digest import (
     digest_planned,
     last_digest_end,
     record_digest,
+)
+from store.glance import (
+    Glance,
+    GlanceAttempt,
+    GlanceAudit,
+    GlanceDocument,
+    GlanceReply,
+    OtherSubmission,
+    glance,
 )
 from store.identity import normalise_address
 from store.inbound import (
@@ -95,10 +112,17 @@ __all__ = [
     "DocumentRecord",
     "DueReply",
     "Erased",
+    "Glance",
+    "GlanceAttempt",
+    "GlanceAudit",
+    "GlanceDocument",
+    "GlanceReply",
     "Held",
     "HeldMessage",
+    "Judged",
     "MessageKey",
     "MessageStatus",
+    "OtherSubmission",
     "OverviewDocument",
     "OverviewRow",
     "PlannedReply",
@@ -119,8 +143,11 @@ __all__ = [
     "export_directories",
     "forget_person",
     "get_blob",
+    "glance",
     "has_complete_submission",
     "held_on",
+    "judged_for_vacancy",
+    "judged_message",
     "known_reply_ids",
     "last_digest_end",
     "load_checkpoint",
@@ -134,6 +161,7 @@ __all__ = [
     "next_due_at",
     "normalise_address",
     "outbox_counts",
+    "overridden_messages",
     "pending_revision",
     "plan_reply",
     "purge_vacancy",
@@ -149,6 +177,7 @@ __all__ = [
     "save_decision",
     "scrub",
     "search",
+    "settle",
     "sightings",
     "source_answered",
     "source_failed",
@@ -161,4 +190,5 @@ __all__ = [
     "vacancy_overview",
     "vacancy_slugs",
     "verdict_counts",
+    "withdraw_replies",
 ]

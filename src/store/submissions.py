@@ -9,8 +9,11 @@ from store.identity import normalise_address
 from store.models import Applicant, Submission
 
 
-def has_complete_submission(session: Session, address: str, vacancy: str) -> bool:
-    """Whether this person already has a complete application for the vacancy."""
+def has_complete_submission(
+    session: Session, address: str, vacancy: str, other_than: int | None = None
+) -> bool:
+    """Whether this person already has a complete application for the vacancy, in a
+    message other than `other_than` (one judged again must not count itself)."""
     query = (
         select(Submission.id)
         .join(Applicant, Applicant.id == Submission.applicant_id)
@@ -20,6 +23,8 @@ def has_complete_submission(session: Session, address: str, vacancy: str) -> boo
             Submission.complete.is_(True),
         )
     )
+    if other_than is not None:
+        query = query.where(Submission.message_id != other_than)
     return session.scalars(query).first() is not None
 
 

@@ -3,6 +3,7 @@
 Messages are built with the helpers in `tests/mailbuilder.py`.
 """
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -73,6 +74,19 @@ def test_no_single_fitting_vacancy_is_unrouted(ctx: ParseContext) -> None:
         ("no_vacancy",),
         None,
     )
+
+
+@pytest.mark.parametrize(
+    "ctx",
+    [
+        context(vacancy("a"), vacancy("b", OPENS + timedelta(days=3))),
+        context(vacancy("a"), vacancy("b"), at=OPENS - timedelta(seconds=1)),
+    ],
+    ids=["two-open-vacancies", "before-any-window"],
+)
+def test_a_recruiters_routing_overrides_the_rules(ctx: ParseContext) -> None:
+    routed = judge(mail(*TWO_PDFS, subject="Sollicitatie a"), replace(ctx, routed_to="b"))
+    assert (routed.verdict, routed.vacancy) == (Verdict.VALID, "b")
 
 
 @pytest.mark.parametrize(
