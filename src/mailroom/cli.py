@@ -20,6 +20,7 @@ from mailroom.commands import COMMANDS
 from mailroom.config import ConfigError, load_settings
 from mailroom.errors import EXIT_CODES_HELP, ExitCode, UserError
 from mailroom.facts import build_reply_wording
+from mailroom.questions_command import add_questions_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subject.add_argument("address", help="the person's e-mail address")
     subject.add_argument("--out", type=Path, required=True, help="a new, empty folder")
+    add_questions_parser(commands)
     db = commands.add_parser("db", help="database maintenance")
     db.add_subparsers(dest="db_command", required=True).add_parser(
         "upgrade", help="migrate the schema to the newest version"

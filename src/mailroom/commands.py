@@ -11,6 +11,8 @@ from mailroom.daemon import run_forever
 from mailroom.errors import ExitCode, UserError
 from mailroom.privacy import export_for_committee, export_subject, forget, preview_forget
 from mailroom.progress import ProgressLine
+from mailroom.questions import question_counts
+from mailroom.questions_command import questions
 from mailroom.summary import (
     format_erasure_preview,
     format_forgotten,
@@ -55,7 +57,10 @@ def status(app: App, args: argparse.Namespace) -> int:
             (h.source, h.down_since, h.outages, h.last_error) for h in store.source_health(session)
         ]
         erased = store.sightings(session)
-    print((status_json if args.json else format_status)(verdicts, replies, sources, erased))
+    questions = question_counts(app)
+    print(
+        (status_json if args.json else format_status)(verdicts, replies, sources, erased, questions)
+    )
     return ExitCode.OK
 
 
@@ -134,4 +139,5 @@ COMMANDS: dict[str, Command] = {
     "export": export,
     "forget": forget_person,
     "subject-export": subject_export,
+    "questions": questions,
 }

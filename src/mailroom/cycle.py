@@ -10,6 +10,7 @@ from mailroom.app import App
 from mailroom.pipeline import Outcome, handle
 from mailroom.privacy import purge_expired
 from mailroom.progress import SILENT, ProgressLine
+from mailroom.questions import settle_questions
 from notify import DeliveryReport
 
 log = logging.getLogger("mailroom.cycle")
@@ -28,6 +29,7 @@ class CycleReport:
     unavailable_sources: list[str] = field(default_factory=list)
     purged_vacancies: list[str] = field(default_factory=list)
     would_do: list[str] = field(default_factory=list)
+    questions: store.QuestionCounts = field(default_factory=store.QuestionCounts)
 
     def count(self, outcome: Outcome) -> None:
         if outcome.already_done:
@@ -42,10 +44,11 @@ class CycleReport:
 
 
 def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
-    """Handle everything new in every source, deliver due replies, purge expired data.
+    """Handle everything new in every source, deliver due replies, purge expired
+    data, then settle the questions people answered from the Sent folder.
 
     A source that cannot be read is skipped and reported, never aborting the
-    cycle; a dry run neither delivers nor purges. `progress` counts each
+    cycle; a dry run neither delivers, purges nor reads Sent. `progress` counts each
     source's messages as they are handled.
     """
     report = CycleReport()
@@ -55,6 +58,7 @@ def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
     if not app.dry_run:
         report.delivery = app.outbox.drain()
         report.purged_vacancies = purge_expired(app)
+        report.questions = settle_questions(app)
     return report
 
 
