@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 import store
+from ingest import SentScan
 from mailroom.app import App
 from mailroom.commands import COMMANDS
 from mailroom.cycle import run_cycle
@@ -24,7 +25,7 @@ from store.models import AuditEntry, OutboxReply
 
 from ..clirun import assert_user_error, mailroom
 from ..dovecot import Dovecot
-from ..imapsetup import IN_WINDOW, imap_settings, question
+from ..imapsetup import IN_WINDOW, imap_server, imap_settings, question
 from ..store_fixtures import ENGINES, app_on_engine
 
 # question() arrives on Monday 22 December 2025: answer by Tuesday 23:59:59 in Amsterdam.
@@ -167,3 +168,24 @@ def test_the_command_line_names_an_unknown_reference_in_one_line() -> None:
     listed = mailroom("questions")
     assert listed.returncode == 0 and listed.stdout.strip() == "no open questions"
     assert_user_error(mailroom("questions", "answered", "IPO-00042"), "IPO-00042", "no question")
+
+
+def test_the_sent_scan_peeks_at_headers_after_the_last_uid(dovecot: Dovecot) -> None:
+    scan = SentScan("chasse", imap_server(dovecot), "Sent")
+    assert scan.read_after(None, 0).messages == ()  # no Sent folder yet: nothing sent
+    filed = datetime(2025, 12, 23, 8, 30, tzinfo=UTC)
+    first = dovecot.append("Sent", reply(1), filed)
+    second = dovecot.append("Sent", reply(2, auto="Auto-Replied; owner-email=x@y.nl"), filed)
+
+    batch = scan.read_after(None, 0)
+
+    assert [(m.uid, m.automatic, m.filed_at) for m in batch.messages] == [
+        (first, False, filed),
+        (second, True, filed),
+    ]
+    assert batch.messages[0].message_id == "<answer.1.None@chassesearch.nl>"
+    assert batch.messages[0].replies_to == ("<earlier@example.nl>", "<vraag.1@example.nl>")
+    assert dovecot.flags("Sent") == {first: frozenset(), second: frozenset()}  # nothing read
+    assert scan.read_after(batch.uidvalidity, batch.last_uid).messages == ()
+    renumbered = scan.read_after(batch.uidvalidity + 1, batch.last_uid)
+    assert [m.uid for m in renumbered.messages] == [first, second]
