@@ -28,10 +28,10 @@ def question_counts(app: App) -> store.QuestionCounts:
     """Open questions now; "due" ones fall due before the end of today in the firm's zone."""
     now = app.clock()
     with app.db.transaction() as session:
-        return store.question_counts(session, now, end_of_day(now, app))
+        return store.question_counts(session, now, _end_of_day(now, app))
 
 
-def end_of_day(now: datetime, app: App) -> datetime:
+def _end_of_day(now: datetime, app: App) -> datetime:
     today = now.astimezone(app.settings.firm.zone).date()
     return datetime.combine(today + timedelta(days=1), time(), tzinfo=app.settings.firm.zone)
 

@@ -38,7 +38,7 @@ def format_report(report: CycleReport) -> str:
             ("replies held back (relay)", report.delivery.held_back),
             ("replies waiting (rate)", report.delivery.deferred),
             ("erased before, left alone", report.erased_again),
-            ("questions overdue", report.questions.overdue),
+            ("questions late", report.questions.overdue),
         )
         if count
     ]

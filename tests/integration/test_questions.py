@@ -6,6 +6,8 @@ auto-reply carrying `Auto-Submitted`, both reply to the question too.
 """
 
 import argparse
+import dataclasses
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -17,6 +19,7 @@ from sqlalchemy import func, select
 import store
 from ingest import SentScan
 from mailroom.app import App
+from mailroom.clock import fixed_clock
 from mailroom.commands import COMMANDS
 from mailroom.cycle import run_cycle
 from mailroom.errors import UserError
@@ -108,6 +111,14 @@ def test_only_a_persons_reply_in_sent_answers_a_question(app: App, dovecot: Dove
     assert state is not None and state.answered_at == filed + timedelta(hours=1)
 
 
+def test_a_dry_run_leaves_the_sent_folder_unread(app: App, dovecot: Dovecot) -> None:
+    dovecot.append("Sent", reply(1), datetime(2025, 12, 23, 8, 30, tzinfo=UTC))
+    run_cycle(dataclasses.replace(app, dry_run=True))
+    assert len(open_ids(app)) == 3
+    run_cycle(app)
+    assert len(open_ids(app)) == 2
+
+
 def run_command(app: App, name: str, **args: object) -> None:
     COMMANDS[name](app, argparse.Namespace(**args))
 
@@ -126,6 +137,22 @@ def test_an_overdue_question_shows_in_status_and_the_list(
     overdue = "arrived 2025-12-22 10:00  answer by 2025-12-23 23:59  overdue by 12 d"
     assert len(lines) == 3 and all(overdue in line for line in lines)
     assert lines[0].startswith("IPO-00001  ipo-bij12  ")
+
+
+def test_a_question_still_in_time_says_when_it_falls_due(
+    app: App, capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier = dataclasses.replace(app, clock=fixed_clock(DUE_AT - timedelta(hours=5, minutes=1)))
+    capsys.readouterr()
+    run_command(earlier, "status", json=True)
+    assert json.loads(capsys.readouterr().out)["questions"] == {
+        "open": 3,
+        "due_today": 3,
+        "overdue": 0,
+        "oldest_due_at": DUE_AT.isoformat(),
+    }
+    run_command(earlier, "questions", json=False, questions_command=None)
+    assert capsys.readouterr().out.count("due in 5 h") == 3
 
 
 def test_a_recruiter_answers_once_and_the_audit_log_says_so_once(
