@@ -11,6 +11,7 @@ from ingest.imap_connection import ImapServer
 from ingest.imap_erase import FolderSweep, sweep
 from ingest.local import MaildirSource, MboxSource
 from ingest.message import FetchedMessage, Source, headers_only
+from ingest.sent_scan import SentBatch, SentMessage, SentScan
 
 __all__ = [
     "Disposal",
@@ -22,7 +23,10 @@ __all__ = [
     "IngestError",
     "MaildirSource",
     "MboxSource",
+    "SentBatch",
     "SentFolder",
+    "SentMessage",
+    "SentScan",
     "Source",
     "SourceUnavailable",
     "headers_only",

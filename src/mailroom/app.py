@@ -4,14 +4,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import store
-from ingest import Source
+from ingest import SentScan, Source
 from mailroom.checkpoints import StoreCheckpoints
 from mailroom.clock import Clock, Sleep, real_sleep
 from mailroom.config import ConfigError
 from mailroom.facts import build_reply_wording
 from mailroom.salt import installation_salt
 from mailroom.settings import LimitSettings, Settings, Vacancy
-from mailroom.sources import build_sources
+from mailroom.sources import build_sent_scans, build_sources
 from mailroom.transports import build_transport
 from notify import (
     Outbox,
@@ -48,6 +48,8 @@ class App:
     salt: bytes
     pdf: PdfSandbox
     dry_run: bool = False
+    # Where people's own replies are filed; they answer questions (mailroom.questions).
+    sent_scans: tuple[SentScan, ...] = ()
 
     def parse_context(
         self,
@@ -132,6 +134,7 @@ def build_app(
         salt=installation_salt(settings.privacy.salt_file),
         pdf=PdfSandbox(settings.limits.pdf_workers, _pdf_limits(settings.limits)),
         dry_run=dry_run,
+        sent_scans=build_sent_scans(settings),
     )
 
 

@@ -43,7 +43,9 @@ class MboxSourceSettings(BaseModel):
 
 class ImapSourceSettings(BaseModel):
     """An IMAP account. `security`: "tls" (port 993), "starttls" (143), or
-    "plain" (loopback tests only). Give `password` or `oauth2_token`."""
+    "plain" (loopback tests only). Give `password` or `oauth2_token`.
+    `sent_folder` is where people's own replies are filed: a question is
+    answered once a person's reply to it shows up there."""
 
     model_config = STRICT
 
@@ -61,6 +63,7 @@ class ImapSourceSettings(BaseModel):
     processed: Literal["move", "flag"] = "move"
     processed_folder: str = "Processed/{verdict}"
     processed_flag: str = "$MailroomHandled"
+    sent_folder: str | None = None
     batch_size: int = Field(default=50, ge=1, le=1000)
     timeout_seconds: float = Field(default=60.0, gt=0)
     connect_attempts: int = Field(default=3, ge=1)
@@ -72,6 +75,8 @@ class ImapSourceSettings(BaseModel):
         unknown = set(self.start_after) - set(self.folders)
         if unknown:
             raise ValueError(f"start_after names folders not in `folders`: {sorted(unknown)}")
+        if self.sent_folder in self.folders:
+            raise ValueError("sent_folder is read for replies only; keep it out of `folders`")
         return self
 
 

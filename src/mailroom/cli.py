@@ -22,6 +22,7 @@ from mailroom.config import ConfigError, load_settings
 from mailroom.digest_command import add_digest_parser
 from mailroom.errors import EXIT_CODES_HELP, ExitCode, UserError
 from mailroom.facts import build_reply_wording
+from mailroom.questions_command import add_questions_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_digest_parser(commands)
     show.add_parser(commands)
     corrections.add_parsers(commands)
+    add_questions_parser(commands)
     db = commands.add_parser("db", help="database maintenance")
     db.add_subparsers(dest="db_command", required=True).add_parser(
         "upgrade", help="migrate the schema to the newest version"

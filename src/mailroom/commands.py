@@ -13,6 +13,8 @@ from mailroom.digest_command import digest
 from mailroom.errors import ExitCode, UserError
 from mailroom.privacy import export_for_committee, export_subject, forget, preview_forget
 from mailroom.progress import ProgressLine
+from mailroom.questions import question_counts
+from mailroom.questions_command import questions
 from mailroom.show import show
 from mailroom.summary import (
     format_erasure_preview,
@@ -58,7 +60,10 @@ def status(app: App, args: argparse.Namespace) -> int:
             (h.source, h.down_since, h.outages, h.last_error) for h in store.source_health(session)
         ]
         erased = store.sightings(session)
-    print((status_json if args.json else format_status)(verdicts, replies, sources, erased))
+    questions = question_counts(app)
+    print(
+        (status_json if args.json else format_status)(verdicts, replies, sources, erased, questions)
+    )
     return ExitCode.OK
 
 
@@ -142,4 +147,5 @@ COMMANDS: dict[str, Command] = {
     "route": route,
     "verdict": override,
     "rejudge": rejudge,
+    "questions": questions,
 }

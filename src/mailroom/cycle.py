@@ -11,6 +11,7 @@ from mailroom.digest import send_if_due
 from mailroom.pipeline import Outcome, handle
 from mailroom.privacy import purge_expired
 from mailroom.progress import SILENT, ProgressLine
+from mailroom.questions import settle_questions
 from notify import DeliveryReport
 
 log = logging.getLogger("mailroom.cycle")
@@ -29,6 +30,7 @@ class CycleReport:
     unavailable_sources: list[str] = field(default_factory=list)
     purged_vacancies: list[str] = field(default_factory=list)
     would_do: list[str] = field(default_factory=list)
+    questions: store.QuestionCounts = field(default_factory=store.QuestionCounts)
 
     def count(self, outcome: Outcome) -> None:
         if outcome.already_done:
@@ -43,12 +45,13 @@ class CycleReport:
 
 
 def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
-    """Handle everything new in every source, plan the day's digest when due,
-    deliver due replies, purge expired data.
+    """Handle everything new in every source, settle the questions people
+    answered from the Sent folder, plan the day's digest when due, deliver due
+    replies, purge expired data.
 
     A source that cannot be read, or a digest that cannot be written, is
-    skipped and reported, never aborting the cycle; a dry run neither plans
-    the digest, delivers nor purges. `progress` counts each
+    skipped and reported, never aborting the cycle; a dry run neither reads
+    Sent, plans the digest, delivers nor purges. `progress` counts each
     source's messages as they are handled.
     """
     report = CycleReport()
@@ -56,6 +59,7 @@ def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
         if not _read(app, source, report, progress):
             report.unavailable_sources.append(source.name)
     if not app.dry_run:
+        report.questions = settle_questions(app)
         _digest(app)
         report.delivery = app.outbox.drain()
         report.purged_vacancies = purge_expired(app)

@@ -1,6 +1,15 @@
 """Sources from their settings: local folders, or IMAP accounts with their secrets."""
 
-from ingest import Disposal, FolderPlan, ImapServer, ImapSource, MaildirSource, MboxSource, Source
+from ingest import (
+    Disposal,
+    FolderPlan,
+    ImapServer,
+    ImapSource,
+    MaildirSource,
+    MboxSource,
+    SentScan,
+    Source,
+)
 from mailroom.checkpoints import StoreCheckpoints
 from mailroom.settings import (
     ImapSourceSettings,
@@ -18,6 +27,15 @@ def build_sources(
 ) -> tuple[Source, ...]:
     """Every configured source; `read_only` (dry runs) leaves mailboxes untouched."""
     return tuple(_source(s, settings, checkpoints, read_only) for s in settings.sources)
+
+
+def build_sent_scans(settings: Settings) -> tuple[SentScan, ...]:
+    """The Sent folder of every IMAP source that names one."""
+    return tuple(
+        SentScan(s.name, imap_server(s), s.sent_folder)
+        for s in settings.sources
+        if isinstance(s, ImapSourceSettings) and s.sent_folder is not None
+    )
 
 
 def _source(

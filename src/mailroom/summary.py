@@ -8,7 +8,7 @@ from mailroom.cycle import CycleReport
 from mailroom.mailbox_copies import MailboxCopies
 from mailroom.privacy import Forgotten
 from parse import Verdict
-from store import Held, SearchHit, Sightings
+from store import Held, QuestionCounts, SearchHit, Sightings
 
 # A source's health as `status` shows it: name, down since, outages so far, last error.
 SourceLine = tuple[str, datetime | None, int, str | None]
@@ -38,6 +38,7 @@ def format_report(report: CycleReport) -> str:
             ("replies held back (relay)", report.delivery.held_back),
             ("replies waiting (rate)", report.delivery.deferred),
             ("erased before, left alone", report.erased_again),
+            ("questions late", report.questions.overdue),
         )
         if count
     ]
@@ -56,9 +57,10 @@ def format_status(
     replies: dict[str, int],
     sources: list[SourceLine],
     erased: Sightings,
+    questions: QuestionCounts,
 ) -> str:
     """Everything stored so far, by verdict and reply status, each source's health,
-    and how many erased messages were read again (and left alone)."""
+    how many erased messages were read again (and left alone), and open questions."""
     lines = [
         f"{name}: DOWN since {down.isoformat()} ({error})" if down else f"{name}: ok"
         for name, down, _, error in sources
@@ -73,8 +75,16 @@ def format_status(
             _table("replies", sorted(replies.items())),
             "sources\n-------\n" + ("\n".join(lines) or "(none read yet)"),
             seen,
+            _questions_line(questions),
         ]
     )
+
+
+def _questions_line(questions: QuestionCounts) -> str:
+    text = f"open questions: {questions.open}, overdue {questions.overdue}"
+    if questions.oldest_due_at is not None:
+        text += f", oldest to answer by {questions.oldest_due_at.isoformat()}"
+    return text
 
 
 def format_erasure_preview(held: Held, mailbox: MailboxCopies) -> str:
@@ -109,7 +119,11 @@ def format_hits(hits: list[SearchHit]) -> str:
 
 
 def status_json(
-    verdicts: dict[str, int], replies: dict[str, int], sources: list[SourceLine], erased: Sightings
+    verdicts: dict[str, int],
+    replies: dict[str, int],
+    sources: list[SourceLine],
+    erased: Sightings,
+    questions: QuestionCounts,
 ) -> str:
     """`format_status` for scripts; times are ISO 8601 strings in UTC."""
     return _json(
@@ -120,6 +134,14 @@ def status_json(
                 "messages": erased.messages,
                 "readings": erased.readings,
                 "last_seen_at": erased.last_seen_at.isoformat() if erased.last_seen_at else None,
+            },
+            "questions": {
+                "open": questions.open,
+                "due_today": questions.due,
+                "overdue": questions.overdue,
+                "oldest_due_at": (
+                    questions.oldest_due_at.isoformat() if questions.oldest_due_at else None
+                ),
             },
             "sources": [
                 {

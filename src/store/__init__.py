@@ -88,6 +88,17 @@ from store.privacy import (
     subject_hash,
     vacancies_due_for_purge,
 )
+from store.questions import (
+    AnsweredHow,
+    OpenQuestion,
+    QuestionCounts,
+    QuestionState,
+    mark_answered,
+    open_questions,
+    question_counts,
+    question_state,
+    questions_replied_to,
+)
 from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
 from store.statuses import AttemptOutcome, MessageStatus, ReplyStatus
@@ -97,6 +108,7 @@ from store.tombstones import Sightings, message_id_token, recognise_erased, sigh
 from store.vacancies import VacancyRecord, sync_vacancies, vacancy_slugs
 
 __all__ = [
+    "AnsweredHow",
     "AttemptOutcome",
     "BadDatabaseUrl",
     "Checkpoint",
@@ -122,10 +134,13 @@ __all__ = [
     "Judged",
     "MessageKey",
     "MessageStatus",
+    "OpenQuestion",
     "OtherSubmission",
     "OverviewDocument",
     "OverviewRow",
     "PlannedReply",
+    "QuestionCounts",
+    "QuestionState",
     "ReplyStatus",
     "SearchHit",
     "Sightings",
@@ -151,6 +166,7 @@ __all__ = [
     "known_reply_ids",
     "last_digest_end",
     "load_checkpoint",
+    "mark_answered",
     "mark_bounced",
     "mark_confirmed",
     "mark_failed",
@@ -160,11 +176,15 @@ __all__ = [
     "message_id_token",
     "next_due_at",
     "normalise_address",
+    "open_questions",
     "outbox_counts",
     "overridden_messages",
     "pending_revision",
     "plan_reply",
     "purge_vacancy",
+    "question_counts",
+    "question_state",
+    "questions_replied_to",
     "raw_message",
     "recognise_erased",
     "record_digest",
