@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 import store
 from ingest import SentScan
+from mailroom import digest
 from mailroom.app import App
 from mailroom.clock import fixed_clock
 from mailroom.commands import COMMANDS
@@ -216,3 +217,19 @@ def test_the_sent_scan_peeks_at_headers_after_the_last_uid(dovecot: Dovecot) -> 
     assert scan.read_after(batch.uidvalidity, batch.last_uid).messages == ()
     renumbered = scan.read_after(batch.uidvalidity + 1, batch.last_uid)
     assert [m.uid for m in renumbered.messages] == [first, second]
+
+
+@pytest.mark.usefixtures("settings")
+def test_the_digest_lists_open_questions_as_overdue_and_not_the_answered_one(
+    app: App, dovecot: Dovecot
+) -> None:
+    first, second, third = open_ids(app)
+    dovecot.append("Sent", reply(3, auto="no"), datetime(2025, 12, 23, 8, 30, tzinfo=UTC))
+    run_cycle(app)
+
+    text = digest.render(app, app.clock()).text
+
+    for pk in (first, second):
+        line = next(line for line in text.splitlines() if f"IPO-{pk:05d} " in line)
+        assert "(TE LAAT)" in line  # the digest speaks Dutch unless configured otherwise
+    assert f"IPO-{third:05d} " not in text
