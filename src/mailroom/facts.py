@@ -70,6 +70,7 @@ def vacancy_facts(vacancy: Vacancy) -> VacancyFacts:
         opens_at=vacancy.opens_at,
         closes_at=vacancy.closes_at,
         privacy_url=str(vacancy.privacy_url),
+        committee_on=vacancy.committee_date,
         contacts=tuple(vacancy.contacts),
         planning=tuple(
             PlanningStep(step.starts, step.ends, {"nl": step.nl, "en": step.en})

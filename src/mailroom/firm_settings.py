@@ -153,6 +153,7 @@ class Vacancy(BaseModel):
     routing: Routing = Routing()
     templates_dir: PathSetting | None = None
     procedure_ends: date | None = None
+    committee_date: date | None = None
     retention_days: int | None = Field(default=None, ge=1)
     facts: dict[str, str | int | float | list[str]] = {}
     faq: list[FrequentQuestion] = []

@@ -8,7 +8,7 @@ through `TemplateRenderer.render_template` as `<language>/digest.j2`.
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from notify.reasons import Language, reason_text, reasons_text
 from notify.references import reference_number
@@ -48,6 +48,7 @@ class VacancyLine:
     open: bool
     days_left: int
     totals: Mapping[str, int]
+    committee_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,12 @@ class _Lines:
             open=left > timedelta(0),
             days_left=max(0, left.days + (1 if left % timedelta(days=1) else 0)),
             totals=state.totals,
+            committee_on=self._committee(state.slug),
         )
+
+    def _committee(self, vacancy: str) -> date | None:
+        facts = self.vacancies.get(vacancy)
+        return facts.committee_on if facts else None
 
     def _reference(self, vacancy: str | None, message_pk: int) -> str:
         facts = self.vacancies.get(vacancy or "")

@@ -82,6 +82,7 @@ class VacancyFacts:
     planning: tuple[PlanningStep, ...] = ()
     facts: Mapping[str, object] = field(default_factory=dict)
     faq: tuple[FaqEntry, ...] = ()
+    committee_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,8 @@ FACTS = {
         "IPO-00001 bevestiging: onbestelbaar (550 5.1.1 no such user)",
         "IPO-00014 bevestiging: tegengehouden (auto_response_suppress)",
         "RuntimeError: the PDF reader stopped",
-        "gesloten sinds dinsdag 6 januari 2026 om 23:59; geldig 4, ongeldig 4, te laat 1, vragen 2",
+        "gesloten sinds dinsdag 6 januari 2026 om 23:59; geldig 4, ongeldig 4, te laat 1, vragen 2;"
+        " commissie woensdag 14 januari 2026",
     ),
     "en": (
         "IPO-00001 Sanne de Vries",
@@ -76,7 +77,8 @@ FACTS = {
         "IPO-00001 confirmation: bounced (550 5.1.1 no such user)",
         "IPO-00014 confirmation: held back (auto_response_suppress)",
         "RuntimeError: the PDF reader stopped",
-        "closed since Tuesday 6 January 2026 at 23:59; valid 4, invalid 4, late 1, questions 2",
+        "closed since Tuesday 6 January 2026 at 23:59; valid 4, invalid 4, late 1, questions 2;"
+        " committee Wednesday 14 January 2026",
     ),
 }
 INTERNAL = ["recruitment@chassesearch.nl", "hr@chassesearch.nl"]
