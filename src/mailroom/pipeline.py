@@ -50,13 +50,19 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     `forget` empties that folder.
     """
     raw, oversized_from = _within_cap(app, fetched)
-    if _erased_before(app, raw):
+    key = store.MessageKey(fetched.source, fetched.folder, fetched.uidvalidity, fetched.uid)
+    header_id = parse.message_id(raw)
+    with app.db.transaction() as session:
+        erased = store.recognise_erased(session, raw, header_id, app.salt, app.clock())
+        stored = (
+            None
+            if erased
+            else store.record_inbound(session, key, raw, fetched.arrived_at, app.clock())
+        )
+    if stored is None:
         source.mark_handled(fetched, ERASED)
         log.info("message at %s was erased before; left alone", fetched.location)
         return Outcome(None, erased=True)
-    key = store.MessageKey(fetched.source, fetched.folder, fetched.uidvalidity, fetched.uid)
-    with app.db.transaction() as session:
-        stored = store.record_inbound(session, key, raw, fetched.arrived_at, app.clock())
     if not stored.needs_processing:
         source.mark_handled(fetched, stored.verdict or store.MessageStatus.FAILED)
         return Outcome(stored.verdict, already_done=True)
@@ -82,11 +88,6 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     )
     replied = planned and reply is not None and reply.content is not None
     return Outcome(analysis.verdict, replied=replied, reply=reply)
-
-
-def _erased_before(app: App, raw: bytes) -> bool:
-    with app.db.transaction() as session:
-        return store.recognise_erased(session, raw, parse.message_id(raw), app.salt, app.clock())
 
 
 def _within_cap(app: App, fetched: FetchedMessage) -> tuple[bytes, int | None]:
