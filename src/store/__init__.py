@@ -89,7 +89,6 @@ from store.privacy import (
     vacancies_due_for_purge,
 )
 from store.questions import (
-    AnsweredHow,
     OpenQuestion,
     QuestionCounts,
     QuestionState,
@@ -101,7 +100,7 @@ from store.questions import (
 )
 from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
-from store.statuses import AttemptOutcome, MessageStatus, ReplyStatus
+from store.statuses import AnsweredHow, AttemptOutcome, MessageStatus, ReplyStatus
 from store.subject import HeldMessage, SubjectData, subject_data
 from store.submissions import has_complete_submission
 from store.tombstones import Sightings, message_id_token, recognise_erased, sightings

@@ -24,6 +24,7 @@ from store.models import (
     Submission,
     Vacancy,
 )
+from store.questions import UNANSWERED
 from store.statuses import MessageStatus, ReplyStatus
 
 _HELD_OR_FAILED = (ReplyStatus.FAILED, ReplyStatus.BOUNCED, ReplyStatus.SUPPRESSED)
@@ -188,7 +189,7 @@ def _documents(session: Session, ids: list[int]) -> dict[int, tuple[DigestDocume
 
 def _questions(session: Session) -> tuple[DigestItem, ...]:
     query = (
-        _messages(Question.answered_at.is_(None))
+        _messages(UNANSWERED)
         .add_columns(Question.due_at)
         .join(Question, Question.message_id == InboundMessage.id)
         .order_by(None)

@@ -9,19 +9,15 @@ digest must agree with the clock they are given (`--as-of` included).
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.models import InboundMessage, Question
+from store.statuses import AnsweredHow
 
-
-class AnsweredHow(StrEnum):
-    """Who answered: a human reply found in the Sent folder, or a recruiter's say-so."""
-
-    SENT_FOLDER = "sent_folder"
-    RECRUITER = "recruiter"
+# What makes a question open; the digest lists the same ones.
+UNANSWERED = Question.answered_at.is_(None)
 
 
 @dataclass(frozen=True)
@@ -65,7 +61,7 @@ def open_questions(session: Session) -> list[OpenQuestion]:
     query = (
         select(Question.message_id, Question.vacancy, InboundMessage.arrived_at, Question.due_at)
         .join(InboundMessage, InboundMessage.id == Question.message_id)
-        .where(Question.answered_at.is_(None))
+        .where(UNANSWERED)
         .order_by(Question.due_at, Question.message_id)
     )
     return [OpenQuestion(*row) for row in session.execute(query)]
@@ -109,7 +105,7 @@ def questions_replied_to(session: Session, message_ids: Iterable[str]) -> list[i
     query = (
         select(Question.message_id)
         .join(InboundMessage, InboundMessage.id == Question.message_id)
-        .where(Question.answered_at.is_(None), InboundMessage.header_message_id.in_(wanted))
+        .where(UNANSWERED, InboundMessage.header_message_id.in_(wanted))
         .order_by(Question.message_id)
     )
     return list(session.scalars(query))

@@ -28,6 +28,14 @@ class ReplyStatus(StrEnum):
     BOUNCED = "bounced"
 
 
+class AnsweredHow(StrEnum):
+    """Who answered a question: a human reply found in the Sent folder, or a
+    recruiter's say-so."""
+
+    SENT_FOLDER = "sent_folder"
+    RECRUITER = "recruiter"
+
+
 class AttemptOutcome(StrEnum):
     """One delivery attempt; `confirmed` is a reply in doubt found in the
     Sent folder, so it was not sent again."""
