@@ -15,7 +15,11 @@ def message_pk(reference: str) -> int:
 
 def reference_of(app: App, message_pk: int, vacancy: str | None) -> str:
     """ "IPO-00012" as the replies quote it; "message 12" while it has no vacancy."""
+    prefix = reference_prefix(app, vacancy)
+    return reference_number(prefix, message_pk) if prefix else f"message {message_pk}"
+
+
+def reference_prefix(app: App, vacancy: str | None) -> str | None:
+    """The configured vacancy's reference prefix; None without a (configured) vacancy."""
     facts = app.vacancies.get(vacancy) if vacancy else None
-    if facts is None:
-        return f"message {message_pk}"
-    return reference_number(facts.reference_prefix, message_pk)
+    return facts.reference_prefix if facts is not None else None

@@ -7,9 +7,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import store
+from mailroom import lookup
 from mailroom.app import App
 from mailroom.errors import ExitCode, UserError
-from notify import message_key, reference_number
+from notify import reference_number
 
 
 def add_questions_parser(commands: Any) -> None:
@@ -39,9 +40,7 @@ def questions(app: App, args: argparse.Namespace) -> int:
 def _answered(app: App, ref: str, who: str, note: str | None) -> int:
     """Idempotent: a question answered before is left as it is, and the audit
     log gets one entry per question, not one per command."""
-    message_pk = message_key(ref)
-    if message_pk is None:
-        raise UserError(f"{ref!r} is neither a reference like IPO-00012 nor an internal id")
+    message_pk = lookup.message_pk(ref)
     now = app.clock()
     with app.db.transaction() as session:
         state = store.question_state(session, message_pk)
@@ -63,18 +62,13 @@ def _same_prefix(app: App, ref: str, state: store.QuestionState) -> bool:
     """A quoted reference must carry the question's own prefix, so a typo in the
     vacancy part cannot close another vacancy's question."""
     quoted = ref.strip().rpartition("-")[0]
-    return not quoted or quoted.upper() == _prefix(app, state.vacancy)
+    return not quoted or quoted.upper() == lookup.reference_prefix(app, state.vacancy)
 
 
 def _reference(app: App, vacancy: str | None, message_pk: int) -> str:
     """ "IPO-00012"; a question no vacancy was found for is known by its id alone."""
-    prefix = _prefix(app, vacancy)
+    prefix = lookup.reference_prefix(app, vacancy)
     return reference_number(prefix, message_pk) if prefix else str(message_pk)
-
-
-def _prefix(app: App, vacancy: str | None) -> str | None:
-    facts = app.vacancies.get(vacancy) if vacancy is not None else None
-    return facts.reference_prefix if facts is not None else None
 
 
 def _as_text(app: App, found: list[store.OpenQuestion], now: datetime) -> str:
