@@ -8,7 +8,7 @@ since Microsoft 365 and Google file those in Sent too.
 """
 
 import logging
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 
 import store
 from ingest import IngestError, SentBatch, SentMessage, SentScan
@@ -28,12 +28,13 @@ def question_counts(app: App) -> store.QuestionCounts:
     """Open questions now; "due" ones fall due before the end of today in the firm's zone."""
     now = app.clock()
     with app.db.transaction() as session:
-        return store.question_counts(session, now, _end_of_day(now, app))
+        return store.question_counts(session, now, end_of_day(now, app.settings.firm.zone))
 
 
-def _end_of_day(now: datetime, app: App) -> datetime:
-    today = now.astimezone(app.settings.firm.zone).date()
-    return datetime.combine(today + timedelta(days=1), time(), tzinfo=app.settings.firm.zone)
+def end_of_day(now: datetime, zone: tzinfo) -> datetime:
+    """Midnight after `now` in `zone`: questions due before it are "due" today."""
+    today = now.astimezone(zone).date()
+    return datetime.combine(today + timedelta(days=1), time(), tzinfo=zone)
 
 
 def _scan(app: App, scan: SentScan) -> None:

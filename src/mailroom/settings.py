@@ -31,6 +31,7 @@ from mailroom.channel_settings import (
     TransportSettings,
 )
 from mailroom.firm_settings import STRICT, Firm, PathSetting, Vacancy
+from mailroom.loopback import loopback_address
 
 __all__ = [
     "DigestSettings",
@@ -40,6 +41,7 @@ __all__ = [
     "LimitSettings",
     "MaildirSourceSettings",
     "MboxSourceSettings",
+    "MetricsSettings",
     "PrivacySettings",
     "Settings",
     "SmtpTransportSettings",
@@ -96,6 +98,22 @@ class DigestSettings(BaseModel):
     attach_overview: bool = False
 
 
+class MetricsSettings(BaseModel):
+    """The Prometheus endpoint of the daemon; no address means none is opened."""
+
+    model_config = STRICT
+
+    # host:port on this machine only (see mailroom.loopback); empty is off.
+    address: str = ""
+
+    @field_validator("address")
+    @classmethod
+    def _loopback(cls, address: str) -> str:
+        if address:
+            loopback_address(address)
+        return address
+
+
 class Settings(BaseSettings):
     """The whole configuration; see `config/mailroom.toml` for every key."""
 
@@ -116,6 +134,7 @@ class Settings(BaseSettings):
     privacy: PrivacySettings = PrivacySettings()
     limits: LimitSettings = LimitSettings()
     digest: DigestSettings = DigestSettings()
+    metrics: MetricsSettings = MetricsSettings()
     vacancies: list[Vacancy] = Field(min_length=1)
 
     @classmethod

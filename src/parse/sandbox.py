@@ -90,6 +90,7 @@ class PdfSandbox:
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
+        self._restarts = 0
         for _ in range(workers):
             self._idle.put(self._start())
 
@@ -155,6 +156,13 @@ class PdfSandbox:
         with self._lock:
             return [w.process.pid for w in self._all if w.process.pid is not None]
 
+    @property
+    def restarts(self) -> int:
+        """Workers replaced since start (dead, overrunning or hung ones): a
+        number that keeps rising means PDFs are attacking or the limits are tight."""
+        with self._lock:
+            return self._restarts
+
     def close(self) -> None:
         with self._lock:
             workers, self._all = self._all, set()
@@ -183,6 +191,7 @@ class PdfSandbox:
         worker.stop()
         with self._lock:
             self._all.discard(worker)
+            self._restarts += 1
 
 
 def _result(fields: dict[str, Any]) -> PdfText:

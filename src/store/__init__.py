@@ -3,6 +3,7 @@
 Other stages use only the functions exported here.
 """
 
+from store.backlog import Backlog, backlog
 from store.blobs import get_blob
 from store.claims import Claimant
 from store.corrections import (
@@ -109,6 +110,7 @@ from store.vacancies import VacancyRecord, sync_vacancies, vacancy_slugs
 __all__ = [
     "AnsweredHow",
     "AttemptOutcome",
+    "Backlog",
     "BadDatabaseUrl",
     "Checkpoint",
     "Claimant",
@@ -149,6 +151,7 @@ __all__ = [
     "VacancyRecord",
     "VacancyState",
     "audit",
+    "backlog",
     "claim_due",
     "connect",
     "count_due",

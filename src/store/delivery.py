@@ -39,7 +39,7 @@ def claim_due(
     query = (
         select(OutboxReply)
         .where(
-            _due(now),
+            due_now(now),
             or_(OutboxReply.claimed_until.is_(None), OutboxReply.claimed_until <= now),
         )
         .order_by(OutboxReply.id)
@@ -65,7 +65,7 @@ def claim_due(
 
 def count_due(session: Session, now: datetime) -> int:
     """Planned replies whose time has come, claimed or not: what a drain has ahead."""
-    return int(session.scalar(select(func.count()).where(_due(now))) or 0)
+    return int(session.scalar(select(func.count()).where(due_now(now))) or 0)
 
 
 def next_due_at(session: Session) -> datetime | None:
@@ -164,7 +164,8 @@ def release_claims(session: Session, reply_ids: list[int]) -> None:
         )
 
 
-def _due(now: datetime) -> ColumnElement[bool]:
+def due_now(now: datetime) -> ColumnElement[bool]:
+    """Planned outbox rows (replies and digests) whose time has come at `now`."""
     return (OutboxReply.status == ReplyStatus.PLANNED) & or_(
         OutboxReply.next_attempt_at.is_(None), OutboxReply.next_attempt_at <= now
     )
