@@ -23,6 +23,7 @@ from mailroom.digest_command import add_digest_parser
 from mailroom.errors import EXIT_CODES_HELP, ExitCode, UserError
 from mailroom.facts import build_reply_wording
 from mailroom.questions_command import add_questions_parser
+from mailroom.reprocess import add_reprocess_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_parser(commands)
     corrections.add_parsers(commands)
     add_questions_parser(commands)
+    add_reprocess_parser(commands)
     db = commands.add_parser("db", help="database maintenance")
     db.add_subparsers(dest="db_command", required=True).add_parser(
         "upgrade", help="migrate the schema to the newest version"

@@ -15,6 +15,7 @@ from mailroom.privacy import export_for_committee, export_subject, forget, previ
 from mailroom.progress import ProgressLine
 from mailroom.questions import question_counts
 from mailroom.questions_command import questions
+from mailroom.reprocess import reprocess
 from mailroom.show import show
 from mailroom.summary import (
     format_erasure_preview,
@@ -148,4 +149,5 @@ COMMANDS: dict[str, Command] = {
     "verdict": override,
     "rejudge": rejudge,
     "questions": questions,
+    "reprocess": reprocess,
 }

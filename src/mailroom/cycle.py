@@ -25,6 +25,7 @@ class CycleReport:
     seen_before: int = 0
     erased_again: int = 0
     failed: int = 0
+    waiting_retry: int = 0
     replies_planned: int = 0
     delivery: DeliveryReport = field(default_factory=DeliveryReport)
     unavailable_sources: list[str] = field(default_factory=list)
@@ -39,6 +40,8 @@ class CycleReport:
             self.erased_again += 1
         elif outcome.error:
             self.failed += 1
+        elif outcome.waiting:
+            self.waiting_retry += 1
         else:
             self.verdicts[outcome.verdict or "unknown"] += 1
             self.replies_planned += outcome.replied
@@ -74,10 +77,17 @@ def _digest(app: App) -> None:
         log.debug("traceback", exc_info=True)
 
 
+_FILE_FAILED = "file it under failed (attempts used up; `mailroom reprocess` tries again)"
+
+
 def _intention(outcome: Outcome, location: str) -> str:
     """What a real run would do with the message; message ids and verdicts only."""
     if outcome.error:
-        return f"{location}: could not be judged ({outcome.error}); would retry"
+        then = f"retry from {outcome.retry_at.isoformat()}" if outcome.retry_at else None
+        return f"{location}: could not be judged ({outcome.error}); would {then or _FILE_FAILED}"
+    if outcome.waiting and outcome.retry_at is not None:
+        due = outcome.retry_at.isoformat()
+        return f"{location}: failed before; would leave it alone until its retry at {due}"
     if outcome.erased:
         return f"{location}: erased earlier; would leave it unread and file it under erased"
     verdict = outcome.verdict or "failed"

@@ -2,7 +2,7 @@
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import parse
 import store
@@ -27,6 +27,13 @@ class Outcome:
     erased: bool = False
     error: str | None = None
     reply: store.PlannedReply | None = None
+    # A failed message's next attempt: not yet due (left alone), or after this failure.
+    retry_at: datetime | None = None
+
+    @property
+    def waiting(self) -> bool:
+        """Left alone this cycle: it failed before and its retry is not yet due."""
+        return self.retry_at is not None and self.error is None
 
 
 def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
@@ -40,6 +47,11 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
        decision.
     3. Only after that commit may the source move or flag the message; one
        already handled is filed again, in case a crash came in between.
+
+    A message whose processing raised waits for its retry (`retry_at`, with
+    backoff): until then it is left where it is, neither judged nor filed.
+    After `limits.max_attempts` it is filed as failed, and only `mailroom
+    reprocess` judges it again.
 
     Before all that, a message that `forget` or a retention purge erased
     (the same bytes, or the same `Message-ID`) is recognised by its
@@ -63,9 +75,11 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
         source.mark_handled(fetched, ERASED)
         log.info("message at %s was erased before; left alone", fetched.location)
         return Outcome(None, erased=True)
-    if not stored.needs_processing:
+    if not stored.needs_processing or _given_up(app, stored):
         source.mark_handled(fetched, stored.verdict or store.MessageStatus.FAILED)
         return Outcome(stored.verdict, already_done=True)
+    if stored.waiting_at(app.clock()):
+        return Outcome(None, retry_at=stored.retry_at)
     try:
         analysis = judge(app, stored.id, raw, fetched.arrived_at, oversized_from)
         reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
@@ -121,11 +135,27 @@ def _failed(
     # the full error is kept with the message in the store.
     log.error("message %s failed: %s", stored.id, type(exc).__name__)
     log.debug("message %s traceback", stored.id, exc_info=True)
+    last = stored.attempts + 1 >= app.settings.limits.max_attempts
+    retry_at = None if last else app.clock() + retry_delay(app, stored.attempts + 1)
     with app.db.transaction() as session:
-        store.record_failure(session, stored.id, f"{type(exc).__name__}: {exc}")
-    if stored.attempts + 1 >= app.settings.limits.max_attempts:
+        store.record_failure(session, stored.id, f"{type(exc).__name__}: {exc}", retry_at)
+    if last:
         source.mark_handled(fetched, store.MessageStatus.FAILED)
-    return Outcome(None, error=type(exc).__name__)
+    return Outcome(None, error=type(exc).__name__, retry_at=retry_at)
+
+
+def retry_delay(app: App, failures: int) -> timedelta:
+    """How long a message that failed `failures` times waits: the configured
+    backoff, doubled for each further failure, up to its cap."""
+    limits = app.settings.limits
+    seconds = limits.retry_backoff_seconds * 2 ** min(failures - 1, 32)
+    return timedelta(seconds=min(seconds, limits.retry_backoff_max_seconds))
+
+
+def _given_up(app: App, stored: store.StoredMessage) -> bool:
+    """Failed as often as allowed: filed as failed, left for `mailroom reprocess`."""
+    failed = stored.status == store.MessageStatus.FAILED
+    return failed and stored.attempts >= app.settings.limits.max_attempts
 
 
 def _as_follow_up(app: App, analysis: parse.Analysis, message_pk: int) -> parse.Analysis:

@@ -60,6 +60,10 @@ class LimitSettings(BaseModel):
 
     max_message_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
     max_attempts: int = Field(default=3, ge=1)
+    # A failed message waits this long before its next attempt, doubling with
+    # each failure up to the cap, so a passing fault is not hammered every cycle.
+    retry_backoff_seconds: int = Field(default=60, ge=1)
+    retry_backoff_max_seconds: int = Field(default=3600, ge=1)
     pdf_workers: int = Field(default=2, ge=1, le=16)
     pdf_cpu_seconds: int = Field(default=20, ge=1)
     pdf_memory_mb: int = Field(default=1024, ge=128)

@@ -33,6 +33,7 @@ def format_report(report: CycleReport) -> str:
     rows += [
         (label, count)
         for label, count in (
+            ("failed before, retry not yet due", report.waiting_retry),
             ("replies to retry", report.delivery.retrying),
             ("replies failed", report.delivery.failed),
             ("replies held back (relay)", report.delivery.held_back),

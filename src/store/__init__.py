@@ -8,10 +8,13 @@ from store.blobs import get_blob
 from store.claims import Claimant
 from store.corrections import (
     Judged,
+    failed_messages,
     judged_for_vacancy,
     judged_message,
     overridden_messages,
+    reply_kinds,
     settle,
+    stored_message,
     withdraw_replies,
 )
 from store.database import BadDatabaseUrl, Database, DatabaseUnreachable, connect
@@ -158,6 +161,7 @@ __all__ = [
     "digest_content",
     "digest_planned",
     "export_directories",
+    "failed_messages",
     "forget_person",
     "get_blob",
     "glance",
@@ -195,6 +199,7 @@ __all__ = [
     "release_claims",
     "release_orphaned_claims",
     "replies_for_earlier_mail",
+    "reply_kinds",
     "save_checkpoint",
     "save_decision",
     "scrub",
@@ -204,6 +209,7 @@ __all__ = [
     "source_answered",
     "source_failed",
     "source_health",
+    "stored_message",
     "subject_data",
     "subject_hash",
     "sync_vacancies",

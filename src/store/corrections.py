@@ -1,5 +1,5 @@
-"""What a recruiter's correction needs from the store: the message to judge again,
-and the bookkeeping `save_decision` leaves alone when a verdict changes."""
+"""What a recruiter's correction or a reprocess needs from the store: the message to
+judge again, and the bookkeeping `save_decision` leaves alone when a verdict changes."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,14 +21,16 @@ from store.statuses import MessageStatus, ReplyStatus
 
 @dataclass(frozen=True)
 class Judged:
-    """A processed message as stored: enough to judge it again from its bytes."""
+    """A message as stored: enough to judge it again from its bytes. `verdict` is
+    None while it has none (it failed, or was never judged); `status` says which."""
 
     message_pk: int
     raw: bytes
     arrived_at: datetime
-    verdict: str
+    verdict: str | None
     vacancy: str | None
     address: str | None
+    status: str = MessageStatus.PROCESSED
 
 
 def judged_message(session: Session, message_pk: int) -> Judged | None:
@@ -37,6 +39,26 @@ def judged_message(session: Session, message_pk: int) -> Judged | None:
     if message is None or message.status != MessageStatus.PROCESSED or message.verdict is None:
         return None
     return _judged(session, message)
+
+
+def stored_message(session: Session, message_pk: int) -> Judged | None:
+    """The message whatever its state; None if it was never stored or was erased."""
+    message = session.get(InboundMessage, message_pk)
+    return _judged(session, message) if message is not None else None
+
+
+def failed_messages(session: Session) -> list[Judged]:
+    """Every message whose processing failed, whatever its attempts, oldest first."""
+    query = select(InboundMessage).where(InboundMessage.status == MessageStatus.FAILED)
+    rows = session.scalars(query.order_by(InboundMessage.arrived_at, InboundMessage.id))
+    return [_judged(session, m) for m in rows]
+
+
+def reply_kinds(session: Session, message_pk: int) -> frozenset[str]:
+    """The kinds of reply the outbox holds for the message, whatever their fate:
+    planning one of these again adds nothing (`plan_reply`)."""
+    query = select(OutboxReply.kind).where(OutboxReply.message_id == message_pk)
+    return frozenset(session.scalars(query))
 
 
 def judged_for_vacancy(
@@ -104,7 +126,6 @@ def withdraw_replies(session: Session, message_pk: int, keep: str | None, reason
 
 def _judged(session: Session, message: InboundMessage) -> Judged:
     applicant = session.get(Applicant, message.applicant_id) if message.applicant_id else None
-    assert message.verdict is not None
     return Judged(
         message_pk=message.id,
         raw=get_blob(session, message.sha256),
@@ -112,4 +133,5 @@ def _judged(session: Session, message: InboundMessage) -> Judged:
         verdict=message.verdict,
         vacancy=message.vacancy,
         address=applicant.address if applicant else None,
+        status=message.status,
     )

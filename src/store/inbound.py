@@ -39,11 +39,17 @@ class StoredMessage:
     status: str
     attempts: int
     verdict: str | None = None
+    retry_at: datetime | None = None
 
     @property
     def needs_processing(self) -> bool:
         """Anything but a final decision is judged again (a dry run's included)."""
         return self.status != MessageStatus.PROCESSED
+
+    def waiting_at(self, now: datetime) -> bool:
+        """Whether it failed before and its next attempt is not yet due."""
+        failed = self.status == MessageStatus.FAILED
+        return failed and self.retry_at is not None and self.retry_at > now
 
 
 @dataclass(frozen=True)
@@ -160,7 +166,7 @@ def _rebind(session: Session, key: MessageKey, digest: str) -> StoredMessage | N
 
 
 def _stored(row: InboundMessage) -> StoredMessage:
-    return StoredMessage(row.id, row.status, row.attempts, row.verdict)
+    return StoredMessage(row.id, row.status, row.attempts, row.verdict, row.retry_at)
 
 
 def save_decision(
@@ -209,6 +215,7 @@ def save_decision(
         _question(session, message.id, decision.vacancy, decision.question_due_at)
     message.status = MessageStatus.DRY_RUN if decision.dry_run else MessageStatus.PROCESSED
     message.error = None
+    message.retry_at = None
     message.attempts += 1
 
 
@@ -237,11 +244,15 @@ def _question(session: Session, message_id: int, vacancy: str | None, due_at: da
         session.add(Question(message_id=message_id, vacancy=vacancy, due_at=due_at))
 
 
-def record_failure(session: Session, message_id: int, error: str) -> None:
-    """Keep the message and say why processing it raised; it will be retried."""
+def record_failure(
+    session: Session, message_id: int, error: str, retry_at: datetime | None = None
+) -> None:
+    """Keep the message and say why processing it raised; it is judged again
+    from `retry_at` (None: whenever it is next read)."""
     message = session.get_one(InboundMessage, message_id)
     message.status = MessageStatus.FAILED
     message.error = error[:2000]
+    message.retry_at = retry_at
     message.attempts += 1
 
 

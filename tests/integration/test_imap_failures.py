@@ -2,12 +2,14 @@
 
 import argparse
 import logging
+from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 import parse
-from mailroom.app import build_app, prepare_database
+from mailroom.app import App, build_app, prepare_database
 from mailroom.clock import fixed_clock
 from mailroom.commands import status
 from mailroom.cycle import run_cycle
@@ -19,26 +21,45 @@ from ..imapsetup import IN_WINDOW, imap_settings, question
 from ..support import TEST_NOW
 
 
-def test_a_message_that_keeps_failing_is_filed_as_failed_after_its_attempts(
+def test_a_message_that_keeps_failing_waits_for_each_retry_then_is_filed_as_failed(
     settings: Settings, dovecot: Dovecot, isolated_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Each failure sets the next attempt later (60 s, doubling): before it the message
+    is neither judged nor filed; after the last attempt it is filed as failed, and a
+    later cycle leaves it alone."""
     dovecot.append("INBOX", question(7), IN_WINDOW)
     config = imap_settings(settings, dovecot, isolated_env)
+    last = config.limits.max_attempts
 
     def broken(*args: object, **kwargs: object) -> parse.Analysis:
         raise ValueError("a parser fault")
 
-    monkeypatch.setattr(parse, "analyse", broken)
-    with build_app(config, fixed_clock(TEST_NOW)) as app:
-        prepare_database(app)
-        for attempt in range(1, config.limits.max_attempts + 1):
-            assert run_cycle(app).failed == 1
-            still_waiting = attempt < config.limits.max_attempts
-            assert (dovecot.folder_uids("INBOX") != []) == still_waiting
+    def stored(app: App) -> tuple[int, datetime | None]:
         with app.db.transaction() as session:
             [row] = session.query(InboundMessage).all()
-            assert (row.status, row.attempts) == ("failed", config.limits.max_attempts)
-            assert "a parser fault" in (row.error or "")
+            assert row.status == "failed" and "a parser fault" in (row.error or "")
+            return row.attempts, row.retry_at
+
+    monkeypatch.setattr(parse, "analyse", broken)
+    with build_app(config, fixed_clock(TEST_NOW)) as built:
+        prepare_database(built)
+        now = TEST_NOW
+        for attempt in range(1, last + 1):
+            assert run_cycle(replace(built, clock=fixed_clock(now))).failed == 1
+            if attempt == last:
+                assert stored(built) == (last, None)
+                break
+            delay = timedelta(seconds=60 * 2 ** (attempt - 1))
+            assert stored(built) == (attempt, now + delay)
+            early = run_cycle(replace(built, clock=fixed_clock(now + delay - timedelta(seconds=1))))
+            assert (early.failed, early.waiting_retry, sum(early.verdicts.values())) == (0, 1, 0)
+            assert stored(built) == (attempt, now + delay)
+            assert dovecot.folder_uids("INBOX") != []
+            now += delay
+        assert dovecot.folder_uids("INBOX") == []
+        later = run_cycle(replace(built, clock=fixed_clock(now + timedelta(days=1))))
+        assert (later.failed, later.waiting_retry) == (0, 0)
+        assert stored(built) == (last, None)
     assert len(dovecot.folder_uids(f"Processed{dovecot.delimiter}failed")) == 1
 
 

@@ -1,6 +1,7 @@
 """Faults between the steps of a message's journey lose nothing and repeat nothing."""
 
 import dataclasses
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ import pytest
 import store
 from ingest import MaildirSource
 from mailroom.app import App
+from mailroom.clock import fixed_clock
 from mailroom.cycle import run_cycle
 from mailroom.pipeline import handle
 from notify import TemplateRenderer
@@ -56,7 +58,10 @@ def test_a_failing_message_is_kept_and_handled_on_the_next_run(app: App) -> None
         assert "reader broke" in (row.error or "")
         assert session.query(OutboxReply).count() == 0
 
-    second = run_cycle(dataclasses.replace(app, sources=(source,)))
+    mended = dataclasses.replace(app, sources=(source,))
+    assert run_cycle(mended).waiting_retry == 1  # its retry is not yet due
+    due = dataclasses.replace(mended, clock=fixed_clock(TEST_NOW + timedelta(seconds=60)))
+    second = run_cycle(due)
 
     assert second.verdicts == {"valid": 1} and second.delivery.delivered == 1
     with app.db.transaction() as session:

@@ -67,6 +67,8 @@ class InboundMessage(Base):
     status: Mapped[str] = mapped_column(CleanString(20), default=MessageStatus.STORED.value)
     attempts: Mapped[int] = mapped_column(default=0)
     error: Mapped[str | None] = mapped_column(CleanText)
+    # When a failed message may be judged again; None once it is decided.
+    retry_at: Mapped[datetime | None]
     header_message_id: Mapped[str | None] = mapped_column(CleanString(998), index=True)
     verdict: Mapped[str | None] = mapped_column(CleanString(20), index=True)
     reasons: Mapped[list[str]] = mapped_column(default=list)
