@@ -49,6 +49,14 @@ from store.glance import (
     OtherSubmission,
     glance,
 )
+from store.health import (
+    LastDigest,
+    RecentErrors,
+    failed_messages,
+    last_digest,
+    recent_errors,
+    unhandled_local,
+)
 from store.identity import normalise_address
 from store.inbound import (
     Decision,
@@ -62,6 +70,7 @@ from store.inbound import (
 )
 from store.mailbox import (
     Checkpoint,
+    SourceRecord,
     load_checkpoint,
     save_checkpoint,
     source_answered,
@@ -131,6 +140,7 @@ __all__ = [
     "Held",
     "HeldMessage",
     "Judged",
+    "LastDigest",
     "MessageKey",
     "MessageStatus",
     "OpenQuestion",
@@ -140,9 +150,11 @@ __all__ = [
     "PlannedReply",
     "QuestionCounts",
     "QuestionState",
+    "RecentErrors",
     "ReplyStatus",
     "SearchHit",
     "Sightings",
+    "SourceRecord",
     "StoredMessage",
     "SubjectData",
     "UnknownVacancy",
@@ -155,6 +167,7 @@ __all__ = [
     "digest_content",
     "digest_planned",
     "export_directories",
+    "failed_messages",
     "forget_person",
     "get_blob",
     "glance",
@@ -163,6 +176,7 @@ __all__ = [
     "judged_for_vacancy",
     "judged_message",
     "known_reply_ids",
+    "last_digest",
     "last_digest_end",
     "load_checkpoint",
     "mark_answered",
@@ -185,6 +199,7 @@ __all__ = [
     "question_state",
     "questions_replied_to",
     "raw_message",
+    "recent_errors",
     "recognise_erased",
     "record_digest",
     "record_failure",
@@ -204,6 +219,7 @@ __all__ = [
     "subject_data",
     "subject_hash",
     "sync_vacancies",
+    "unhandled_local",
     "upgrade",
     "vacancies_due_for_purge",
     "vacancy_overview",
