@@ -49,11 +49,10 @@ def _source_line(source: SourceState) -> str:
 
 def _questions_line(health: Health) -> str:
     questions = health.questions
-    text = (
-        f"open questions: {questions.open}, due today {questions.due}, overdue {questions.overdue}"
-    )
+    text = f"open questions: {questions.open}, overdue {questions.overdue}"
     if questions.oldest_due_at is not None:
         text += f", oldest to answer by {questions.oldest_due_at.isoformat()}"
+    text += f"; due today {questions.due}"
     return text
 
 
