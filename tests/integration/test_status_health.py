@@ -3,6 +3,7 @@ Dovecot going down and coming back, a question passing its answer-by time,
 and a message that failed."""
 
 import argparse
+import dataclasses
 import json
 import subprocess
 from datetime import datetime, timedelta
@@ -12,15 +13,18 @@ from typing import Any
 import pytest
 
 import parse
-from mailroom.app import build_app, prepare_database
+from mailroom.app import App, build_app, prepare_database
 from mailroom.clock import fixed_clock
 from mailroom.commands import status
 from mailroom.cycle import run_cycle
+from mailroom.pipeline import handle
+from mailroom.privacy import forget
 from mailroom.settings import Settings
 
 from ..clirun import mailroom
 from ..dovecot import Dovecot
 from ..imapsetup import IN_WINDOW, imap_config_file, imap_settings, question
+from ..support import EXAMPLE_INBOX, TEST_NOW
 
 SOON = (IN_WINDOW + timedelta(hours=1)).isoformat()
 # The question arrived Monday 22 December 10:00; it must be answered by Tuesday 23:59:59.
@@ -133,3 +137,43 @@ def test_a_failed_message_is_unhealthy_and_counts_as_an_error_today(
     assert shown["problems"] == ["1 message(s) failed"] and shown["failed_messages"] == 1
     assert shown["errors_24h"]["messages"] == 1
     assert shown["sources"][0]["backlog"] == 1, "a failed message holds its checkpoint back"
+
+
+def test_a_local_source_backlog_is_what_the_store_has_not_handled_nor_erased(
+    app: App, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def backlog() -> int:
+        capsys.readouterr()
+        status(app, argparse.Namespace(json=True))
+        [source] = json.loads(capsys.readouterr().out)["sources"]
+        return int(source["backlog"])
+
+    waiting = backlog()
+    assert waiting == len(list(EXAMPLE_INBOX.glob("*/*")))
+    run_cycle(app)
+    assert backlog() == 0
+    assert forget(app, "sanne.devries@example.nl").erased.messages >= 1
+    assert backlog() == 0, "an erased message read again is not waiting"
+
+
+def test_a_reply_due_longer_than_the_setting_allows_is_unhealthy(
+    app: App, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [source] = app.sources
+    for fetched in source.fetch_new():
+        handle(app, source, fetched)  # judged and planned; no drain ran
+
+    def status_at(minutes: int) -> tuple[int, dict[str, Any]]:
+        later = dataclasses.replace(app, clock=fixed_clock(TEST_NOW + timedelta(minutes=minutes)))
+        capsys.readouterr()
+        code = status(later, argparse.Namespace(json=True))
+        return code, json.loads(capsys.readouterr().out)
+
+    allowed = app.settings.status.reply_overdue_minutes
+    _, in_time = status_at(allowed - 1)
+    assert in_time["outbox"]["due"] == 9
+    assert in_time["outbox"]["oldest_due_age_seconds"] == (allowed - 1) * 60
+    assert not [p for p in in_time["problems"] if "reply" in p]
+    code, late = status_at(allowed + 1)
+    assert code == 1
+    assert f"a reply due since {TEST_NOW.isoformat()} has not gone" in late["problems"]
