@@ -5,7 +5,9 @@ and a message that failed."""
 import argparse
 import dataclasses
 import json
+import socket
 import subprocess
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,8 @@ from typing import Any
 import pytest
 
 import parse
+from ingest import SourceUnavailable
+from ingest.imap import PROBE_TIMEOUT_SECONDS
 from mailroom.app import App, build_app, prepare_database
 from mailroom.clock import fixed_clock
 from mailroom.commands import status
@@ -177,3 +181,44 @@ def test_a_reply_due_longer_than_the_setting_allows_is_unhealthy(
     code, late = status_at(allowed + 1)
     assert code == 1
     assert f"a reply due since {TEST_NOW.isoformat()} has not gone" in late["problems"]
+
+
+def test_in_flag_mode_flagged_mail_left_in_the_inbox_is_no_backlog(
+    settings: Settings, dovecot: Dovecot, isolated_env: Path
+) -> None:
+    dovecot.append("INBOX", question(1), IN_WINDOW)
+    dovecot.append("INBOX", question(2), IN_WINDOW)
+    config = imap_settings(settings, dovecot, isolated_env, processed="flag")
+    with build_app(config, fixed_clock(datetime.fromisoformat(SOON))) as app:
+        prepare_database(app)
+        [source] = app.sources
+        assert source.backlog() == 2
+        run_cycle(app)
+        assert len(dovecot.folder_uids("INBOX")) == 2, "flagged, not moved"
+        assert source.backlog() == 0
+        dovecot.append("INBOX", question(3), IN_WINDOW)
+        assert source.backlog() == 1
+
+
+def test_the_probe_gives_up_quickly_on_a_server_that_never_answers(
+    settings: Settings, dovecot: Dovecot, isolated_env: Path
+) -> None:
+    """A server that accepts the connection and says nothing: the source's own
+    patience (three attempts of a minute) would keep `status` waiting minutes."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        config = imap_settings(
+            settings,
+            dovecot,
+            isolated_env,
+            port=silent.getsockname()[1],
+            connect_attempts=3,
+            timeout_seconds=60,
+        )
+        with build_app(config, fixed_clock(datetime.fromisoformat(SOON))) as app:
+            [source] = app.sources
+            started = time.monotonic()
+            with pytest.raises(SourceUnavailable):
+                source.backlog()
+    assert time.monotonic() - started < PROBE_TIMEOUT_SECONDS + 5
