@@ -87,30 +87,41 @@ def assess(app: App) -> Health:
         erased = store.sightings(session)
     questions = question_counts(app)
     overdue_after = timedelta(minutes=app.settings.status.reply_overdue_minutes)
-    problems = [
+    return Health(
+        now=now,
+        verdicts=verdicts,
+        replies=replies,
+        sources=sources,
+        outbox=outbox,
+        questions=questions,
+        failed_messages=failed,
+        errors=errors,
+        digest=digest,
+        erased=erased,
+        problems=_problems(sources, outbox, questions, failed, now - overdue_after),
+    )
+
+
+def _problems(
+    sources: tuple[SourceState, ...],
+    outbox: OutboxState,
+    questions: store.QuestionCounts,
+    failed: int,
+    replies_due_by: datetime,
+) -> tuple[str, ...]:
+    """Each reason to call the service unhealthy, in the order ops should look."""
+    found = [
         f"source {s.name} down since {_iso(s.down_since)} ({s.last_error})"
         for s in sources
         if s.down
     ]
-    if outbox.oldest_due_at is not None and now - outbox.oldest_due_at > overdue_after:
-        problems.append(f"a reply due since {_iso(outbox.oldest_due_at)} has not gone")
+    if outbox.oldest_due_at is not None and outbox.oldest_due_at < replies_due_by:
+        found.append(f"a reply due since {outbox.oldest_due_at.isoformat()} has not gone")
     if questions.overdue:
-        problems.append(f"{questions.overdue} question(s) past their answer-by time")
+        found.append(f"{questions.overdue} question(s) past their answer-by time")
     if failed:
-        problems.append(f"{failed} message(s) failed")
-    return Health(
-        now,
-        verdicts,
-        replies,
-        sources,
-        outbox,
-        questions,
-        failed,
-        errors,
-        digest,
-        erased,
-        tuple(problems),
-    )
+        found.append(f"{failed} message(s) failed")
+    return tuple(found)
 
 
 def _probe(source: Source) -> tuple[str, int | None, str | None]:
