@@ -9,7 +9,7 @@ back, so it is fetched again next cycle until it is handled.
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal, Protocol
 
@@ -22,6 +22,8 @@ from ingest.message import FetchedMessage
 log = logging.getLogger("mailroom.ingest")
 
 FETCH_BYTES = 32 * 1024 * 1024  # fetch bodies in groups up to this size
+# A health probe tries once and briefly: `status` must answer while a server is down.
+PROBE_TIMEOUT_SECONDS = 10.0
 
 
 class Checkpoints(Protocol):
@@ -133,8 +135,32 @@ class ImapSource:
                 self.name, message.folder, progress.uidvalidity, progress.handled_through
             )
 
+    def backlog(self) -> int:
+        """Messages above each folder's checkpoint not yet handled (a failed one
+        holds its checkpoint back, so it counts): one login, one attempt, a short
+        timeout, folders examined read-only."""
+        probe = replace(
+            self.server, attempts=1, timeout=min(self.server.timeout, PROBE_TIMEOUT_SECONDS)
+        )
+        client = connect(probe)
+        try:
+            return sum(len(self._pending(client, plan, readonly=True)[2]) for plan in self.folders)
+        except NETWORK_ERRORS as exc:
+            raise SourceUnavailable(f"{self.name}: connection lost: {exc}") from exc
+        finally:
+            close_quietly(client)
+
     def _fetch_folder(self, client: IMAPClient, plan: FolderPlan) -> Iterator[FetchedMessage]:
-        selected = client.select_folder(plan.name, readonly=self.read_only)
+        uidvalidity, through, uids = self._pending(client, plan, readonly=self.read_only)
+        self._progress[plan.name] = _Progress(uidvalidity, through, uids)
+        for batch in _chunks(uids, self.batch_size):
+            yield from self._fetch_batch(client, plan.name, uidvalidity, batch)
+
+    def _pending(
+        self, client: IMAPClient, plan: FolderPlan, readonly: bool
+    ) -> tuple[int, int, list[int]]:
+        """Select the folder; its UIDVALIDITY, checkpoint and the UIDs above it, in order."""
+        selected = client.select_folder(plan.name, readonly=readonly)
         uidvalidity = int(selected[b"UIDVALIDITY"])
         saved = self.checkpoints.load(self.name, plan.name)
         if saved is not None and saved[0] != uidvalidity:
@@ -142,9 +168,7 @@ class ImapSource:
         through = saved[1] if saved is not None and saved[0] == uidvalidity else 0
         through = max(through, plan.start_after_uid)
         uids = sorted(u for u in client.search(self._criteria(plan, through)) if u > through)
-        self._progress[plan.name] = _Progress(uidvalidity, through, uids)
-        for batch in _chunks(uids, self.batch_size):
-            yield from self._fetch_batch(client, plan.name, uidvalidity, batch)
+        return uidvalidity, through, uids
 
     def _criteria(self, plan: FolderPlan, through: int) -> list[str | bytes | date]:
         criteria: list[str | bytes | date] = ["UID", f"{through + 1}:*"]

@@ -1,14 +1,17 @@
 """Read-only Maildir and mbox sources: a firm's exported mailbox is real input.
 
 Neither source changes a file; "handled" is remembered by the store (which
-knows each local message by source name and sha256), so marking is a no-op.
+knows each local message by source name and sha256), so marking is a no-op,
+and the backlog is what the store's ledger does not count as handled.
 """
 
+import hashlib
 import logging
 import mailbox
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from ingest.errors import SourceUnavailable
 from ingest.message import FetchedMessage
@@ -21,15 +24,34 @@ log = logging.getLogger("mailroom.ingest")
 _PLAUSIBLE_STAMPS = range(788918400, 4102444800)  # 1995-01-01 up to 2100-01-01
 
 
+class Ledger(Protocol):
+    """What the store knows of a local source's messages (the daemon's is the store)."""
+
+    def unhandled(self, source: str, digests: list[str]) -> int:
+        """How many of these sha256 digests are neither handled nor erased."""
+        ...
+
+
 class _LocalSource:
-    """Shared reading loop; subclasses say how to open their mailbox."""
+    """Shared reading loop; subclasses say how to open their mailbox.
+
+    Without a `ledger` nothing is known to be handled, so every message counts
+    as backlog.
+    """
 
     folder = ""
 
-    def __init__(self, name: str, path: Path, trusted_received_by: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        name: str,
+        path: Path,
+        trusted_received_by: tuple[str, ...] = (),
+        ledger: Ledger | None = None,
+    ) -> None:
         self.name = name
         self.path = path
         self.trusted_received_by = trusted_received_by
+        self.ledger = ledger
 
     def _open(self) -> mailbox.Mailbox:
         raise NotImplementedError
@@ -57,6 +79,19 @@ class _LocalSource:
                 )
         finally:
             box.close()
+
+    def backlog(self) -> int:
+        """Messages in the folder the store has not handled, by the sha256 of
+        their bytes, the key the store knows local messages by; reading every
+        file is cheap next to judging one."""
+        if not self.path.exists():
+            raise SourceUnavailable(f"source {self.name!r}: {self.path} does not exist")
+        box = self._open()
+        try:
+            digests = [hashlib.sha256(box.get_bytes(key)).hexdigest() for key in box.iterkeys()]
+        finally:
+            box.close()
+        return self.ledger.unhandled(self.name, digests) if self.ledger else len(digests)
 
     def mark_handled(self, message: FetchedMessage, verdict: str) -> None:
         """Leave the file alone: local sources are read-only by design."""

@@ -54,3 +54,8 @@ class Source(Protocol):
     def mark_handled(self, message: FetchedMessage, verdict: str) -> None:
         """Move or flag a message once its analysis is committed."""
         ...
+
+    def backlog(self) -> int:
+        """How many messages wait unhandled, counted live with one quick contact
+        (for `mailroom status`); SourceUnavailable when the source does not answer."""
+        ...

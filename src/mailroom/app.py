@@ -104,11 +104,12 @@ def build_app(
         raise ConfigError(f"store.url: {exc}") from exc
     transport, delivery = build_transport(settings, clock)
     claimant = store.Claimant(db)
+    salt = installation_salt(settings.privacy.salt_file)
     return App(
         settings=settings,
         clock=clock,
         db=db,
-        sources=build_sources(settings, StoreCheckpoints(db, clock), read_only=dry_run),
+        sources=build_sources(settings, StoreCheckpoints(db, clock, salt), read_only=dry_run),
         outbox=Outbox(
             db,
             transport,
@@ -131,7 +132,7 @@ def build_app(
         calendar=WorkingCalendar(
             firm.zone, firm.working_days.holidays, firm.working_days.closure_days
         ),
-        salt=installation_salt(settings.privacy.salt_file),
+        salt=salt,
         pdf=PdfSandbox(settings.limits.pdf_workers, _pdf_limits(settings.limits)),
         dry_run=dry_run,
         sent_scans=build_sent_scans(settings),

@@ -92,7 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also wait for replies whose retry falls due later, until none is planned",
     )
-    status = commands.add_parser("status", help="messages by verdict and replies by status")
+    status = commands.add_parser(
+        "status",
+        help="health (exit status 1 when unhealthy), each source probed live, then the details",
+    )
     status.add_argument("--json", action="store_true", help="print JSON for scripts")
     search = commands.add_parser("search", help="find applicants by the text of their documents")
     search.add_argument("query", help="words that must all occur, e.g. stikstof")

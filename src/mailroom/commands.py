@@ -11,20 +11,19 @@ from mailroom.cycle import run_cycle
 from mailroom.daemon import run_forever
 from mailroom.digest_command import digest
 from mailroom.errors import ExitCode, UserError
+from mailroom.health import assess
 from mailroom.privacy import export_for_committee, export_subject, forget, preview_forget
 from mailroom.progress import ProgressLine
-from mailroom.questions import question_counts
 from mailroom.questions_command import questions
 from mailroom.reprocess import reprocess
 from mailroom.show import show
+from mailroom.status_view import format_health, health_json
 from mailroom.summary import (
     format_erasure_preview,
     format_forgotten,
     format_hits,
     format_report,
-    format_status,
     hits_json,
-    status_json,
 )
 from notify import Drain, ExportRefused
 
@@ -55,17 +54,10 @@ def send(app: App, args: argparse.Namespace) -> int:
 
 
 def status(app: App, args: argparse.Namespace) -> int:
-    with app.db.transaction() as session:
-        verdicts, replies = store.verdict_counts(session), store.outbox_counts(session)
-        sources = [
-            (h.source, h.down_since, h.outages, h.last_error) for h in store.source_health(session)
-        ]
-        erased = store.sightings(session)
-    questions = question_counts(app)
-    print(
-        (status_json if args.json else format_status)(verdicts, replies, sources, erased, questions)
-    )
-    return ExitCode.OK
+    """Health first (probing every source), then the details; 1 when unhealthy."""
+    health = assess(app)
+    print((health_json if args.json else format_health)(health))
+    return ExitCode.OK if health.healthy else ExitCode.UNHEALTHY
 
 
 def search(app: App, args: argparse.Namespace) -> int:

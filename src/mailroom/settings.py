@@ -118,6 +118,16 @@ class MetricsSettings(BaseModel):
         return address
 
 
+class StatusSettings(BaseModel):
+    """What `mailroom status` calls unhealthy beyond a source down, an overdue
+    question or a failed message."""
+
+    model_config = STRICT
+
+    # A reply due longer than this should have gone with the outbox drain.
+    reply_overdue_minutes: int = Field(default=15, ge=1)
+
+
 class Settings(BaseSettings):
     """The whole configuration; see `config/mailroom.toml` for every key."""
 
@@ -139,6 +149,7 @@ class Settings(BaseSettings):
     limits: LimitSettings = LimitSettings()
     digest: DigestSettings = DigestSettings()
     metrics: MetricsSettings = MetricsSettings()
+    status: StatusSettings = StatusSettings()
     vacancies: list[Vacancy] = Field(min_length=1)
 
     @classmethod

@@ -42,9 +42,11 @@ def _source(
     source: SourceSettings, settings: Settings, checkpoints: StoreCheckpoints, read_only: bool
 ) -> Source:
     if isinstance(source, MaildirSourceSettings):
-        return MaildirSource(source.name, source.path, tuple(source.trusted_received_by))
+        return MaildirSource(
+            source.name, source.path, tuple(source.trusted_received_by), checkpoints
+        )
     if isinstance(source, MboxSourceSettings):
-        return MboxSource(source.name, source.path, tuple(source.trusted_received_by))
+        return MboxSource(source.name, source.path, tuple(source.trusted_received_by), checkpoints)
     return ImapSource(
         source.name,
         imap_server(source),

@@ -2,19 +2,15 @@
 
 import json
 from dataclasses import asdict
-from datetime import datetime
 
 from mailroom.cycle import CycleReport
 from mailroom.mailbox_copies import MailboxCopies
 from mailroom.privacy import Forgotten
 from parse import Verdict
-from store import Held, QuestionCounts, SearchHit, Sightings
-
-# A source's health as `status` shows it: name, down since, outages so far, last error.
-SourceLine = tuple[str, datetime | None, int, str | None]
+from store import Held, SearchHit
 
 
-def _table(title: str, rows: list[tuple[str, int]]) -> str:
+def table(title: str, rows: list[tuple[str, int]]) -> str:
     width = max([len(name) for name, _ in rows] + [len(title)])
     lines = [title, "-" * (width + 8)]
     lines += [f"{name:<{width}}  {count:>6}" for name, count in rows]
@@ -43,7 +39,7 @@ def format_report(report: CycleReport) -> str:
         )
         if count
     ]
-    text = _table("this cycle", rows)
+    text = table("this cycle", rows)
     if report.unavailable_sources:
         text += "\nunavailable sources: " + ", ".join(report.unavailable_sources)
     if report.would_do:
@@ -53,46 +49,11 @@ def format_report(report: CycleReport) -> str:
     return text
 
 
-def format_status(
-    verdicts: dict[str, int],
-    replies: dict[str, int],
-    sources: list[SourceLine],
-    erased: Sightings,
-    questions: QuestionCounts,
-) -> str:
-    """Everything stored so far, by verdict and reply status, each source's health,
-    how many erased messages were read again (and left alone), and open questions."""
-    lines = [
-        f"{name}: DOWN since {down.isoformat()} ({error})" if down else f"{name}: ok"
-        for name, down, _, error in sources
-    ]
-    lines += [f"{name}: {outages} outage(s) so far" for name, _, outages, _ in sources if outages]
-    seen = f"erased messages seen again: {erased.messages}"
-    if erased.last_seen_at is not None:
-        seen += f" (read {erased.readings} times, last {erased.last_seen_at.isoformat()})"
-    return "\n\n".join(
-        [
-            _table("messages", sorted(verdicts.items())),
-            _table("replies", sorted(replies.items())),
-            "sources\n-------\n" + ("\n".join(lines) or "(none read yet)"),
-            seen,
-            _questions_line(questions),
-        ]
-    )
-
-
-def _questions_line(questions: QuestionCounts) -> str:
-    text = f"open questions: {questions.open}, overdue {questions.overdue}"
-    if questions.oldest_due_at is not None:
-        text += f", oldest to answer by {questions.oldest_due_at.isoformat()}"
-    return text
-
-
 def format_erasure_preview(held: Held, mailbox: MailboxCopies) -> str:
     """What `forget` would erase, by kind, and the mailbox copies per folder."""
     rows = [("messages", held.messages), ("documents", held.documents), ("replies", held.replies)]
     rows += [(f"mailbox copies, {folder}", n) for folder, n in sorted(mailbox.copies.items())]
-    text = _table("would erase", rows)
+    text = table("would erase", rows)
     if mailbox.unreached:
         text += "\nmailbox not reached: " + ", ".join(mailbox.unreached)
     return text
@@ -119,48 +80,10 @@ def format_hits(hits: list[SearchHit]) -> str:
     )
 
 
-def status_json(
-    verdicts: dict[str, int],
-    replies: dict[str, int],
-    sources: list[SourceLine],
-    erased: Sightings,
-    questions: QuestionCounts,
-) -> str:
-    """`format_status` for scripts; times are ISO 8601 strings in UTC."""
-    return _json(
-        {
-            "messages": verdicts,
-            "replies": replies,
-            "erased_seen_again": {
-                "messages": erased.messages,
-                "readings": erased.readings,
-                "last_seen_at": erased.last_seen_at.isoformat() if erased.last_seen_at else None,
-            },
-            "questions": {
-                "open": questions.open,
-                "due_today": questions.due,
-                "overdue": questions.overdue,
-                "oldest_due_at": (
-                    questions.oldest_due_at.isoformat() if questions.oldest_due_at else None
-                ),
-            },
-            "sources": [
-                {
-                    "name": name,
-                    "down_since": down.isoformat() if down else None,
-                    "outages": outages,
-                    "last_error": error,
-                }
-                for name, down, outages, error in sources
-            ],
-        }
-    )
-
-
 def hits_json(hits: list[SearchHit]) -> str:
     """`format_hits` for scripts: a list, best first, with the match in [brackets]."""
-    return _json([asdict(hit) for hit in hits])
+    return dumps([asdict(hit) for hit in hits])
 
 
-def _json(value: object) -> str:
+def dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)

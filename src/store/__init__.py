@@ -53,6 +53,13 @@ from store.glance import (
     OtherSubmission,
     glance,
 )
+from store.health import (
+    LastDigest,
+    RecentErrors,
+    last_digest,
+    recent_errors,
+    unhandled_local,
+)
 from store.identity import normalise_address
 from store.inbound import (
     Decision,
@@ -66,6 +73,7 @@ from store.inbound import (
 )
 from store.mailbox import (
     Checkpoint,
+    SourceRecord,
     load_checkpoint,
     save_checkpoint,
     source_answered,
@@ -136,6 +144,7 @@ __all__ = [
     "Held",
     "HeldMessage",
     "Judged",
+    "LastDigest",
     "MessageKey",
     "MessageStatus",
     "OpenQuestion",
@@ -145,9 +154,11 @@ __all__ = [
     "PlannedReply",
     "QuestionCounts",
     "QuestionState",
+    "RecentErrors",
     "ReplyStatus",
     "SearchHit",
     "Sightings",
+    "SourceRecord",
     "StoredMessage",
     "SubjectData",
     "UnknownVacancy",
@@ -170,6 +181,7 @@ __all__ = [
     "judged_for_vacancy",
     "judged_message",
     "known_reply_ids",
+    "last_digest",
     "last_digest_end",
     "load_checkpoint",
     "mark_answered",
@@ -192,6 +204,7 @@ __all__ = [
     "question_state",
     "questions_replied_to",
     "raw_message",
+    "recent_errors",
     "recognise_erased",
     "record_digest",
     "record_failure",
@@ -213,6 +226,7 @@ __all__ = [
     "subject_data",
     "subject_hash",
     "sync_vacancies",
+    "unhandled_local",
     "upgrade",
     "vacancies_due_for_purge",
     "vacancy_overview",

@@ -25,6 +25,8 @@ class Backlog:
 
     `oldest_due_planned_at` is when the longest-waiting due reply was planned:
     how long its applicant has been waiting for an answer that should be out.
+    `oldest_due_at` is when the earliest due one fell due (its planning, or
+    its retry time): how long the sending has been behind.
     """
 
     replies_due: int
@@ -33,6 +35,7 @@ class Backlog:
     replies_bounced: int
     replies_held_back: int
     oldest_due_planned_at: datetime | None
+    oldest_due_at: datetime | None
     messages_failed: int
 
 
@@ -42,6 +45,8 @@ def backlog(session: Session, now: datetime) -> Backlog:
     planned = OutboxReply.status == ReplyStatus.PLANNED
     waiting = session.scalar(select(func.count()).where(planned, OutboxReply.next_attempt_at > now))
     oldest = session.scalar(select(func.min(OutboxReply.planned_at)).where(due_now(now)))
+    fell_due = func.min(func.coalesce(OutboxReply.next_attempt_at, OutboxReply.planned_at))
+    oldest_due_at = session.scalar(select(fell_due).where(due_now(now)))
     failed = session.scalar(
         select(func.count()).where(InboundMessage.status == MessageStatus.FAILED)
     )
@@ -52,5 +57,6 @@ def backlog(session: Session, now: datetime) -> Backlog:
         replies_bounced=replies.get(ReplyStatus.BOUNCED, 0),
         replies_held_back=replies.get(ReplyStatus.SUPPRESSED, 0),
         oldest_due_planned_at=oldest,
+        oldest_due_at=oldest_due_at,
         messages_failed=int(failed or 0),
     )

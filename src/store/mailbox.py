@@ -11,6 +11,17 @@ from store.upsert import insert_or_update
 
 
 @dataclass(frozen=True)
+class SourceRecord:
+    """A source's remembered health: its last good contact and any ongoing outage."""
+
+    source: str
+    down_since: datetime | None
+    outages: int
+    last_error: str | None
+    last_ok_at: datetime | None
+
+
+@dataclass(frozen=True)
 class Checkpoint:
     uidvalidity: int
     handled_through: int
@@ -52,8 +63,11 @@ def source_failed(session: Session, source: str, error: str, now: datetime) -> b
     return True
 
 
-def source_health(session: Session) -> list[SourceHealth]:
-    return list(session.scalars(select(SourceHealth).order_by(SourceHealth.source)))
+def source_health(session: Session) -> list[SourceRecord]:
+    rows = session.scalars(select(SourceHealth).order_by(SourceHealth.source))
+    return [
+        SourceRecord(r.source, r.down_since, r.outages, r.last_error, r.last_ok_at) for r in rows
+    ]
 
 
 def _health(session: Session, source: str) -> SourceHealth:

@@ -85,6 +85,13 @@ def recognise_erased(
     return True
 
 
+def erased_digests(session: Session, digests: Iterable[str], salt: bytes) -> set[str]:
+    """Which of these sha256 digests belong to erased messages; counts no sighting."""
+    keyed = {_raw_key(digest, salt): digest for digest in digests}
+    found = session.scalars(select(Tombstone.raw_key).where(Tombstone.raw_key.in_(keyed)))
+    return {keyed[key] for key in found}
+
+
 def sightings(session: Session) -> Sightings:
     """For `mailroom status`: erased messages that came back, and how often."""
     totals = select(

@@ -122,10 +122,10 @@ def test_run_once_exits_1_when_a_source_is_down_and_status_json_says_since_when(
     assert main(["--config", config, "run", "--once"]) == 1
     assert "unavailable sources: example" in capsys.readouterr().out
 
-    assert main(["--config", config, "status", "--json"]) == 0
+    assert main(["--config", config, "status", "--json"]) == 1, "a source down is unhealthy"
     status = json.loads(capsys.readouterr().out)
     [source] = status["sources"]
-    assert (source["name"], source["outages"]) == ("example", 1)
+    assert (source["name"], source["outages"], source["down"]) == ("example", 1, True)
     assert datetime.fromisoformat(source["down_since"]).tzinfo is not None
     assert "unmounted" in source["last_error"]
     assert status["messages"] == {} and status["replies"] == {}
@@ -153,12 +153,22 @@ def test_status_and_search_print_json_for_scripts(
     assert _cli("--as-of", IN_WINDOW, "run", "--once") == 0
     capsys.readouterr()
 
-    assert _cli("status", "--json") == 0
+    # The samples' two questions arrived days before and nobody answered them.
+    assert _cli("--as-of", IN_WINDOW, "status", "--json") == 1
     status = json.loads(capsys.readouterr().out)
     assert sum(status["messages"].values()) == 11 and status["replies"] == {"sent": 9}
-    assert status["sources"] == [
-        {"name": "example", "down_since": None, "outages": 0, "last_error": None}
-    ]
+    [source] = status["sources"]
+    assert source.pop("last_ok_at") is not None
+    assert source == {
+        "name": "example",
+        "down": False,
+        "down_since": None,
+        "outages": 0,
+        "last_error": None,
+        "backlog": 0,
+    }
+    assert status["healthy"] is False
+    assert status["problems"] == ["2 question(s) past their answer-by time"]
 
     assert _cli("search", "provincie", "--vacancy", "ipo-bij12", "--json") == 0
     hits = json.loads(capsys.readouterr().out)

@@ -227,6 +227,10 @@ def test_the_overview_is_attached_only_for_internal_recipients(
 
 def test_the_cycle_sends_the_digest_through_the_outbox(app: App, isolated_env: Path) -> None:
     later = with_digest(app, FRIDAY)
+    assert send_if_due(later)
+    with app.db.transaction() as session:
+        planned = store.last_digest(session)
+    assert planned == store.LastDigest(date(2026, 1, 9), FRIDAY, delivered=False)
 
     report = run_cycle(dataclasses.replace(later, sources=()))
 
@@ -238,6 +242,7 @@ def test_the_cycle_sends_the_digest_through_the_outbox(app: App, isolated_env: P
     with app.db.transaction() as session:
         assert store.outbox_counts(session) == {}  # digests are not replies
         assert {r.status for r in session.query(OutboxReply)} == {"sent"}
+        assert store.last_digest(session) == dataclasses.replace(planned, delivered=True)
 
 
 def test_a_dry_run_plans_no_digest(app: App) -> None:

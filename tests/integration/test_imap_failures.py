@@ -90,7 +90,8 @@ def test_status_shows_a_source_that_is_down(
         prepare_database(app)
         dovecot.stop()
         run_cycle(app)
-        assert status(app, argparse.Namespace(json=False)) == 0
+        assert status(app, argparse.Namespace(json=False)) == 1
     shown = capsys.readouterr().out
+    assert shown.startswith("unhealthy: source chasse down since 2026-01-05T09:00:00+00:00")
     assert "chasse: DOWN since 2026-01-05T09:00:00+00:00" in shown
-    assert "chasse: 1 outage(s) so far" in shown
+    assert "; 1 outage(s) so far" in shown
