@@ -38,6 +38,7 @@ __all__ = [
     "Firm",
     "ImapSourceSettings",
     "LimitSettings",
+    "LoggingSettings",
     "MaildirSourceSettings",
     "MboxSourceSettings",
     "PrivacySettings",
@@ -96,6 +97,16 @@ class DigestSettings(BaseModel):
     attach_overview: bool = False
 
 
+class LoggingSettings(BaseModel):
+    """How log lines look and how much `run` says; other commands warn only."""
+
+    model_config = STRICT
+
+    # "text" for people, "logfmt" or "json" for a log collector.
+    format: Literal["text", "logfmt", "json"] = "text"
+    level: Literal["debug", "info", "warning", "error", "critical"] = "info"
+
+
 class Settings(BaseSettings):
     """The whole configuration; see `config/mailroom.toml` for every key."""
 
@@ -116,6 +127,7 @@ class Settings(BaseSettings):
     privacy: PrivacySettings = PrivacySettings()
     limits: LimitSettings = LimitSettings()
     digest: DigestSettings = DigestSettings()
+    logging: LoggingSettings = LoggingSettings()
     vacancies: list[Vacancy] = Field(min_length=1)
 
     @classmethod
