@@ -28,9 +28,6 @@ from mailroom.secrets import Secret
 from mailroom.settings import Settings
 
 MASK = "****"
-# Plain text settings under these names would be secrets; today every secret
-# is a `Secret` reference, this keeps a future plain one from being printed.
-_SECRET_NAMES = frozenset({"password", "token", "secret", "oauth2_token", "api_key"})
 _URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^@/\s]*@")
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 # Text views keep each setting on one line; --json gives the whole value.
@@ -88,7 +85,7 @@ def effective(
             origin: Origin = "env"
         else:
             origin = "file" if _holds(file_data, key) else "default"
-        entries.append(Entry(_dotted(key), _masked(key, value), origin, variable))
+        entries.append(Entry(_dotted(key), _masked(value), origin, variable))
     return entries
 
 
@@ -148,20 +145,24 @@ def _holds(data: Any, key: Key) -> bool:
     return True
 
 
-def _masked(key: Key, value: Any) -> Any:
-    """The value as JSON holds it, with nothing secret left in it."""
+def _masked(value: Any) -> Any:
+    """The value as JSON holds it, with nothing secret left in it.
+
+    Passwords and tokens are `Secret` references by type (settings.py allows no
+    other kind), so only a URL can still carry one inline.
+    """
     if isinstance(value, Secret):
         return value.model_dump(mode="json", exclude_none=True)
     if isinstance(value, str):
-        return MASK if key and key[-1] in _SECRET_NAMES else mask_url(value)
+        return mask_url(value)
     if isinstance(value, Path):
         return str(value)
     if isinstance(value, date | time | datetime):
         return value.isoformat()
     if isinstance(value, list):
-        return [_masked(key, item) for item in value]
+        return [_masked(item) for item in value]
     if isinstance(value, dict):
-        return {name: _masked((*key, name), inner) for name, inner in value.items()}
+        return {name: _masked(inner) for name, inner in value.items()}
     if value is None or isinstance(value, bool | int | float):
         return value
     return mask_url(str(value))  # a URL, an e-mail address: text to show
