@@ -13,7 +13,7 @@ import json
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from mailroom.arguments import SubcommandParser
 from mailroom.config import read_file
+from mailroom.config_lines import Key, key_lines, line_of
 from mailroom.environment import variable_for
 from mailroom.errors import ExitCode
 from mailroom.secrets import Secret
@@ -35,7 +36,6 @@ _LONGEST_TEXT = 60
 _LONGEST_LIST = 80
 
 Origin = Literal["file", "env", "default"]
-Key = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,13 @@ class Entry:
     value: Any
     origin: Origin
     variable: str | None = None
+    line: int | None = None
 
     @property
     def source(self) -> str:
-        return f"env {self.variable}" if self.variable else self.origin
+        if self.variable:
+            return f"env {self.variable}"
+        return f"file:{self.line}" if self.line else self.origin
 
 
 def add_parser(commands: "argparse._SubParsersAction[SubcommandParser]") -> None:
@@ -63,29 +66,34 @@ def add_parser(commands: "argparse._SubParsersAction[SubcommandParser]") -> None
 
 def report(path: Path, settings: Settings, *, as_json: bool) -> int:
     """Print the effective configuration; the text ends with the line scripts look for."""
-    entries = effective(settings, read_file(path), os.environ)
+    lines = key_lines(path.read_text(encoding="utf-8"))
+    entries = effective(settings, read_file(path), os.environ, lines)
     vacancies = len(settings.vacancies)
     if as_json:
         print(json.dumps(as_document(path, entries, vacancies), ensure_ascii=False, indent=2))
     else:
-        print(f"# {path}, overridden by MAILROOM_* variables; the rest are defaults")
+        print(f"# file:N is line N of {path}; env names the variable that overrides it")
         print("\n".join(as_lines(entries)))
         print(f"{path}: configuration is valid ({vacancies} vacancies)")
     return ExitCode.OK
 
 
 def effective(
-    settings: Settings, file_data: Mapping[str, Any], environ: Mapping[str, str]
+    settings: Settings,
+    file_data: Mapping[str, Any],
+    environ: Mapping[str, str],
+    lines: Mapping[Key, int] | None = None,
 ) -> list[Entry]:
-    """Every leaf setting, in the models' order, with its origin."""
+    """Every leaf setting, in the models' order, with its origin (and line in the file)."""
     entries = []
     for key, value in _leaves(settings, ()):
         variable = _overriding_variable(key, environ)
+        entry = Entry(_dotted(key), _masked(value), "default")
         if variable is not None:
-            origin: Origin = "env"
-        else:
-            origin = "file" if _holds(file_data, key) else "default"
-        entries.append(Entry(_dotted(key), _masked(value), origin, variable))
+            entry = replace(entry, origin="env", variable=variable)
+        elif _holds(file_data, key):
+            entry = replace(entry, origin="file", line=line_of(lines or {}, key))
+        entries.append(entry)
     return entries
 
 
@@ -102,6 +110,8 @@ def as_document(path: Path, entries: Sequence[Entry], vacancies: int) -> dict[st
         settings[entry.key] = {"value": entry.value, "origin": entry.origin}
         if entry.variable:
             settings[entry.key]["variable"] = entry.variable
+        if entry.line:
+            settings[entry.key]["line"] = entry.line
     return {"config": str(path), "valid": True, "vacancies": vacancies, "settings": settings}
 
 

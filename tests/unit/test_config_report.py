@@ -86,7 +86,10 @@ def test_secrets_show_where_they_live_never_their_value(
     lines = text.splitlines()
     [password] = [line for line in lines if line.startswith("sources.1.password =")]
     assert password.split("#")[0].strip() == 'sources.1.password = { env = "CHASSE_IMAP_PASSWORD" }'
-    assert password.endswith("# file")
+    written = 1 + with_imap.read_text().splitlines().index(
+        'password = { env = "CHASSE_IMAP_PASSWORD" }'
+    )
+    assert password.endswith(f"# file:{written}")
     [url] = [line for line in lines if line.startswith("store.url =")]
     assert '"postgresql+psycopg://mailroom:****@db/mr"' in url
     assert url.endswith("# env MAILROOM_STORE__URL")
@@ -97,6 +100,7 @@ def test_secrets_show_where_they_live_never_their_value(
     assert settings["sources.1.password"] == {
         "value": {"env": "CHASSE_IMAP_PASSWORD"},
         "origin": "file",
+        "line": written,
     }
     assert settings["sources.1.port"] == {"value": None, "origin": "default"}
     assert settings["store.url"]["variable"] == "MAILROOM_STORE__URL"
