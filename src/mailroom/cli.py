@@ -1,14 +1,13 @@
 """`mailroom` on the command line: run, status, db upgrade, config check."""
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 import store
-from mailroom import corrections, show
+from mailroom import config_report, corrections, show
 from mailroom.app import DatabaseBehind, build_app, prepare_database
 from mailroom.arguments import (
     OneLineParser,
@@ -22,6 +21,7 @@ from mailroom.config import ConfigError, load_settings
 from mailroom.digest_command import add_digest_parser
 from mailroom.errors import EXIT_CODES_HELP, ExitCode, UserError
 from mailroom.facts import build_reply_wording
+from mailroom.logformat import configure_logging
 from mailroom.questions_command import add_questions_parser
 from mailroom.reprocess import add_reprocess_parser
 
@@ -29,10 +29,7 @@ from mailroom.reprocess import add_reprocess_parser
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; a user error is one line on stderr and exit status 2."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(None, verbose=args.verbose)
     try:
         return _dispatch(args)
     except ConfigError as exc:
@@ -48,10 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
+    configure_logging(settings.logging, verbose=args.verbose, daemon=args.command == "run")
     if args.command == "config":
         build_reply_wording(settings)
-        print(f"{args.config}: configuration is valid ({len(settings.vacancies)} vacancies)")
-        return ExitCode.OK
+        return config_report.report(args.config, settings, as_json=args.json)
     with build_app(settings, _clock(args.as_of), dry_run=getattr(args, "dry_run", False)) as app:
         if args.command == "db":
             store.upgrade(app.db)
@@ -136,8 +133,5 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_subparsers(dest="db_command", required=True).add_parser(
         "upgrade", help="migrate the schema to the newest version"
     )
-    config = commands.add_parser("config", help="configuration")
-    config.add_subparsers(dest="config_command", required=True).add_parser(
-        "check", help="validate the configuration and exit"
-    )
+    config_report.add_parser(commands)
     return parser

@@ -4,6 +4,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -30,6 +31,18 @@ def load_settings(path: Path) -> Settings:
 
     A `MAILROOM_*` variable that overrides nothing is an error, not ignored.
     """
+    data = read_file(path)
+    unknown = unknown_variables(os.environ, data)
+    if unknown:
+        raise ConfigError("\n".join(unknown))
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        raise ConfigError(describe(path, exc, os.environ)) from exc
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    """The file's own values, before the environment and the defaults add theirs."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
@@ -43,13 +56,7 @@ def load_settings(path: Path) -> Settings:
         raise ConfigError(
             f"{path}: cannot be read ({reason}); pass --config with the TOML file"
         ) from exc
-    unknown = unknown_variables(os.environ, data)
-    if unknown:
-        raise ConfigError("\n".join(unknown))
-    try:
-        return Settings(**data)
-    except ValidationError as exc:
-        raise ConfigError(describe(path, exc, os.environ)) from exc
+    return data
 
 
 def describe(path: Path, error: ValidationError, environ: Mapping[str, str]) -> str:

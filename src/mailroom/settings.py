@@ -39,6 +39,7 @@ __all__ = [
     "Firm",
     "ImapSourceSettings",
     "LimitSettings",
+    "LoggingSettings",
     "MaildirSourceSettings",
     "MboxSourceSettings",
     "MetricsSettings",
@@ -128,6 +129,16 @@ class StatusSettings(BaseModel):
     reply_overdue_minutes: int = Field(default=15, ge=1)
 
 
+class LoggingSettings(BaseModel):
+    """How log lines look and how much `run` says; other commands warn only."""
+
+    model_config = STRICT
+
+    # "text" for people, "logfmt" or "json" for a log collector.
+    format: Literal["text", "logfmt", "json"] = "text"
+    level: Literal["debug", "info", "warning", "error", "critical"] = "info"
+
+
 class Settings(BaseSettings):
     """The whole configuration; see `config/mailroom.toml` for every key."""
 
@@ -150,6 +161,7 @@ class Settings(BaseSettings):
     digest: DigestSettings = DigestSettings()
     metrics: MetricsSettings = MetricsSettings()
     status: StatusSettings = StatusSettings()
+    logging: LoggingSettings = LoggingSettings()
     vacancies: list[Vacancy] = Field(min_length=1)
 
     @classmethod

@@ -182,10 +182,17 @@ def test_status_and_search_print_json_for_scripts(
     assert json.loads(capsys.readouterr().out) == []
 
 
-def test_run_once_in_a_pipe_prints_no_progress(isolated_env: Path) -> None:
+def test_run_once_in_a_pipe_prints_no_progress_and_logs_as_configured(
+    isolated_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only log lines reach stderr, each one JSON object at the configured level."""
+    monkeypatch.setenv("MAILROOM_LOGGING__FORMAT", "json")
     result = mailroom("--as-of", IN_WINDOW, "run", "--once")
-    assert result.returncode == 0 and result.stderr == ""
+    assert result.returncode == 0, result.stderr
     assert "replies sent          9" in result.stdout
+    lines = [json.loads(line) for line in result.stderr.splitlines()]
+    assert {line["level"] for line in lines} == {"info"}
+    assert any(line["logger"] == "mailroom.pipeline" for line in lines)
 
 
 def _read_terminal(leader: int, child: subprocess.Popen[bytes]) -> bytes:
