@@ -1,14 +1,17 @@
 """The composition root: the only place that builds engines, sources and transports."""
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import store
 from ingest import SentScan, Source
 from mailroom.checkpoints import StoreCheckpoints
-from mailroom.clock import Clock, Sleep, real_sleep
+from mailroom.clock import Clock, Sleep, cut_short_by
 from mailroom.config import ConfigError
 from mailroom.facts import build_reply_wording
+from mailroom.heartbeat import Heartbeat
+from mailroom.metrics import Metrics
 from mailroom.salt import installation_salt
 from mailroom.settings import LimitSettings, Settings, Vacancy
 from mailroom.sources import build_sent_scans, build_sources
@@ -50,6 +53,11 @@ class App:
     dry_run: bool = False
     # Where people's own replies are filed; they answer questions (mailroom.questions).
     sent_scans: tuple[SentScan, ...] = ()
+    # Set by SIGTERM/SIGINT: work stops after the message in hand, waits end early.
+    stopping: threading.Event = field(default_factory=threading.Event)
+    heartbeat: Heartbeat = field(default_factory=Heartbeat)
+    # What the daemon serves to Prometheus (mailroom.metrics_server).
+    metrics: Metrics = field(default_factory=Metrics)
 
     def parse_context(
         self,
@@ -86,12 +94,13 @@ class App:
 
 
 def build_app(
-    settings: Settings, clock: Clock, dry_run: bool = False, sleep: Sleep = real_sleep
+    settings: Settings, clock: Clock, dry_run: bool = False, sleep: Sleep | None = None
 ) -> App:
     """Wire the stages together; opens the database but sends nothing.
 
     A `dry_run` app decides and stores, but leaves mailboxes untouched and
-    plans no replies. `sleep` is how the outbox waits out its send rate.
+    plans no replies. `sleep` is how the outbox waits out its send rate;
+    by default a wait that `App.stopping` cuts short.
     Raises ConfigError, before opening anything, when the reply templates or
     FAQ answers cannot be used, and also for a database URL that cannot work;
     store.DatabaseUnreachable when PostgreSQL does not answer.
@@ -105,6 +114,11 @@ def build_app(
     transport, delivery = build_transport(settings, clock)
     claimant = store.Claimant(db)
     salt = installation_salt(settings.privacy.salt_file)
+    stopping = threading.Event()
+    pdf = PdfSandbox(settings.limits.pdf_workers, _pdf_limits(settings.limits))
+    metrics = Metrics()
+    metrics.watch_store(db, clock, firm.zone)
+    metrics.watch_pdf_workers(pdf)
     return App(
         settings=settings,
         clock=clock,
@@ -114,7 +128,7 @@ def build_app(
             db,
             transport,
             clock,
-            sleep,
+            sleep or cut_short_by(stopping),
             delivery,
             SendRate(delivery.per_minute),
             claimant.token,
@@ -133,9 +147,11 @@ def build_app(
             firm.zone, firm.working_days.holidays, firm.working_days.closure_days
         ),
         salt=salt,
-        pdf=PdfSandbox(settings.limits.pdf_workers, _pdf_limits(settings.limits)),
+        pdf=pdf,
         dry_run=dry_run,
         sent_scans=build_sent_scans(settings),
+        stopping=stopping,
+        metrics=metrics,
     )
 
 

@@ -67,6 +67,8 @@ class ImapSourceSettings(BaseModel):
     batch_size: int = Field(default=50, ge=1, le=1000)
     timeout_seconds: float = Field(default=60.0, gt=0)
     connect_attempts: int = Field(default=3, ge=1)
+    # Wait in IMAP IDLE on the first folder between polls, where the server offers it.
+    idle: bool = True
 
     @model_validator(mode="after")
     def _one_way_to_log_in(self) -> "ImapSourceSettings":

@@ -3,14 +3,21 @@
 Decisions about a message never read it; they use the message's arrival.
 """
 
-import time
+import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
 Clock = Callable[[], datetime]
 Sleep = Callable[[float], None]
 
-real_sleep: Sleep = time.sleep
+
+def cut_short_by(event: threading.Event) -> Sleep:
+    """A sleep that ends early once `event` is set (a stopping daemon's waits)."""
+
+    def sleep(seconds: float) -> None:
+        event.wait(seconds)
+
+    return sleep
 
 
 def system_clock() -> datetime:
@@ -32,3 +39,9 @@ def clock_from(instant: datetime) -> Clock:
         raise ValueError("a shifted clock needs an aware datetime")
     offset = instant - datetime.now(UTC)
     return lambda: datetime.now(UTC) + offset
+
+
+def end_of_day(now: datetime, zone: tzinfo) -> datetime:
+    """Midnight after `now` in `zone`: questions due before it are "due" today."""
+    today = now.astimezone(zone).date()
+    return datetime.combine(today + timedelta(days=1), time(), tzinfo=zone)

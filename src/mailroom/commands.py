@@ -8,7 +8,7 @@ import store
 from mailroom.app import App
 from mailroom.corrections import override, rejudge, route
 from mailroom.cycle import run_cycle
-from mailroom.daemon import run_forever
+from mailroom.daemon import Daemon
 from mailroom.digest_command import digest
 from mailroom.errors import ExitCode, UserError
 from mailroom.health import assess
@@ -16,6 +16,7 @@ from mailroom.privacy import export_for_committee, export_subject, forget, previ
 from mailroom.progress import ProgressLine
 from mailroom.questions_command import questions
 from mailroom.reprocess import reprocess
+from mailroom.service_manager import ServiceManager
 from mailroom.show import show
 from mailroom.status_view import format_health, health_json
 from mailroom.summary import (
@@ -33,8 +34,7 @@ Command = Callable[[App, argparse.Namespace], int]
 def run(app: App, args: argparse.Namespace) -> int:
     """`--once`: one cycle, exit status 1 when a source was down or a message failed."""
     if not args.once:
-        run_forever(app, app.settings.poll_interval_seconds)
-        return ExitCode.OK
+        return Daemon(app, ServiceManager.from_environment()).run()
     report = run_cycle(app, ProgressLine(sys.stderr))
     print(format_report(report))
     return ExitCode.INCOMPLETE if report.unavailable_sources or report.failed else ExitCode.OK

@@ -1,17 +1,21 @@
 """One cycle: read every source, handle each message, deliver what is due."""
 
 import logging
+import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import store
-from ingest import IngestError, Source
+from ingest import FetchedMessage, IngestError, Source
 from mailroom.app import App
 from mailroom.digest import send_if_due
+from mailroom.metrics import Metrics
 from mailroom.pipeline import Outcome, handle
 from mailroom.privacy import purge_expired
 from mailroom.progress import SILENT, ProgressLine
 from mailroom.questions import settle_questions
+from mailroom.stopwatch import Stopwatch
 from notify import DeliveryReport
 
 log = logging.getLogger("mailroom.cycle")
@@ -32,6 +36,7 @@ class CycleReport:
     purged_vacancies: list[str] = field(default_factory=list)
     would_do: list[str] = field(default_factory=list)
     questions: store.QuestionCounts = field(default_factory=store.QuestionCounts)
+    started: float = field(default_factory=time.monotonic)
 
     def count(self, outcome: Outcome) -> None:
         if outcome.already_done:
@@ -46,6 +51,26 @@ class CycleReport:
             self.verdicts[outcome.verdict or "unknown"] += 1
             self.replies_planned += outcome.replied
 
+    def finish(self, what: str, metrics: Metrics) -> None:
+        """One line for the cycle (or poll): counts and duration, nothing personal;
+        its duration goes to the metrics as well."""
+        seconds = time.monotonic() - self.started
+        fields: dict[str, object] = {
+            f"{verdict}": n for verdict, n in sorted(self.verdicts.items())
+        }
+        fields |= {
+            "handled": sum(self.verdicts.values()),
+            "seen_before": self.seen_before,
+            "erased_again": self.erased_again,
+            "failed": self.failed,
+            "replies_planned": self.replies_planned,
+            "delivered": self.delivery.delivered,
+            "sources_down": ",".join(self.unavailable_sources),
+            "duration_ms": round(seconds * 1000, 1),
+        }
+        log.info(what, extra={"fields": fields})
+        metrics.cycle_finished(seconds)
+
 
 def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
     """Handle everything new in every source, settle the questions people
@@ -57,19 +82,29 @@ def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
     Sent, plans the digest, delivers nor purges. `progress` counts each
     source's messages as they are handled.
     """
-    report = CycleReport()
-    for source in app.sources:
-        if not _read(app, source, report, progress):
-            report.unavailable_sources.append(source.name)
+    report = read_sources(app, progress)
     if not app.dry_run:
         report.questions = settle_questions(app)
-        _digest(app)
+        plan_digest(app)
         report.delivery = app.outbox.drain()
         report.purged_vacancies = purge_expired(app)
+    report.finish("cycle", app.metrics)
     return report
 
 
-def _digest(app: App) -> None:
+def read_sources(app: App, progress: ProgressLine = SILENT) -> CycleReport:
+    """Handle everything new in every source, until `app.stopping` is set."""
+    report = CycleReport()
+    for source in app.sources:
+        if app.stopping.is_set():
+            break
+        if not _read(app, source, report, progress):
+            report.unavailable_sources.append(source.name)
+    return report
+
+
+def plan_digest(app: App) -> None:
+    """Plan the day's digest when it is due; a failure is logged, not raised."""
     try:
         send_if_due(app)
     except Exception as exc:  # the day's digest is tried again next cycle
@@ -110,10 +145,16 @@ def _read(app: App, source: Source, report: CycleReport, progress: ProgressLine)
     in the store for `mailroom status`.
     """
     try:
-        for fetched in progress.track(source.name, source.fetch_new()):
+        for fetched, watch in _timed(progress.track(source.name, source.fetch_new())):
+            if app.stopping.is_set():
+                log.info("stopping: the rest of %s waits for the next start", source.name)
+                break
             try:
-                outcome = handle(app, source, fetched)
+                outcome = handle(app, source, fetched, watch)
                 report.count(outcome)
+                app.heartbeat.beat()
+                if outcome.error or (outcome.verdict and not outcome.already_done):
+                    app.metrics.message_handled(outcome.verdict or "failed", outcome.stages)
                 if app.dry_run:
                     report.would_do.append(_intention(outcome, fetched.location))
             except IngestError:
@@ -127,6 +168,7 @@ def _read(app: App, source: Source, report: CycleReport, progress: ProgressLine)
                 log.debug("traceback", exc_info=True)
                 report.failed += 1
     except IngestError as exc:
+        app.metrics.poll_error(source.name)
         with app.db.transaction() as session:
             began = store.source_failed(session, source.name, str(exc), app.clock())
         (log.error if began else log.debug)("source %s unavailable: %s", source.name, exc)
@@ -136,3 +178,14 @@ def _read(app: App, source: Source, report: CycleReport, progress: ProgressLine)
     if down_since is not None:
         log.warning("source %s answers again (down since %s)", source.name, down_since.isoformat())
     return True
+
+
+def _timed(messages: Iterator[FetchedMessage]) -> Iterator[tuple[FetchedMessage, Stopwatch]]:
+    """Each message with a stopwatch that already holds the time its fetch took."""
+    while True:
+        watch = Stopwatch()
+        with watch.stage("fetch"):
+            fetched = next(messages, None)
+        if fetched is None:
+            return
+        yield fetched, watch

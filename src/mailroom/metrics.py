@@ -17,7 +17,6 @@ from prometheus_client.core import CounterMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 import store
-from mailroom.app import App
 from mailroom.clock import Clock
 from mailroom.store_collector import StoreCollector
 from parse import PdfSandbox
@@ -92,14 +91,6 @@ class Metrics:
     def watch_pdf_workers(self, sandbox: PdfSandbox) -> None:
         """Report how often the sandbox had to replace a PDF worker."""
         self.registry.register(_PdfRestarts(sandbox))
-
-
-def build_metrics(app: App) -> Metrics:
-    """The metrics of `app`: its store (on its clock and the firm's zone) and PDF workers."""
-    metrics = Metrics()
-    metrics.watch_store(app.db, app.clock, app.settings.firm.zone)
-    metrics.watch_pdf_workers(app.pdf)
-    return metrics
 
 
 class _PdfRestarts(Collector):

@@ -1,7 +1,7 @@
 """One message's whole journey (docs/architecture.md §4), in the order the invariants need."""
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import parse
@@ -10,6 +10,7 @@ from ingest import FetchedMessage, Source, headers_only
 from mailroom.app import App
 from mailroom.mailbox_copies import ERASED
 from mailroom.replies import plan_for
+from mailroom.stopwatch import Stopwatch
 from parse import Flag, Verdict
 
 log = logging.getLogger("mailroom.pipeline")
@@ -35,8 +36,13 @@ class Outcome:
         """Left alone this cycle: it failed before and its retry is not yet due."""
         return self.retry_at is not None and self.error is None
 
+    # Seconds per stage (fetch, store, parse, pdf, decide, file) of a judged message.
+    stages: dict[str, float] = field(default_factory=dict)
 
-def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
+
+def handle(
+    app: App, source: Source, fetched: FetchedMessage, watch: Stopwatch | None = None
+) -> Outcome:
     """Store, judge, record and plan the reply, then tell the source.
 
     1. The raw bytes are committed first (only the headers above the size
@@ -60,11 +66,14 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     "erased" (an IMAP account moves it to `Processed/erased`, or flags it),
     so it is not fetched again; a cycle deletes no mail, and the next
     `forget` empties that folder.
+
+    `watch` times the stages; a judged message's decision is logged with them.
     """
+    watch = watch or Stopwatch()
     raw, oversized_from = _within_cap(app, fetched)
     key = store.MessageKey(fetched.source, fetched.folder, fetched.uidvalidity, fetched.uid)
     header_id = parse.message_id(raw)
-    with app.db.transaction() as session:
+    with watch.stage("store"), app.db.transaction() as session:
         erased = store.recognise_erased(session, raw, header_id, app.salt, app.clock())
         stored = (
             None
@@ -81,27 +90,49 @@ def handle(app: App, source: Source, fetched: FetchedMessage) -> Outcome:
     if stored.waiting_at(app.clock()):
         return Outcome(None, retry_at=stored.retry_at)
     try:
-        analysis = judge(app, stored.id, raw, fetched.arrived_at, oversized_from)
-        reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
-        with app.db.transaction() as session:
-            decision = decision_of(app, analysis, fetched.arrived_at)
-            store.save_decision(session, stored.id, decision, documents_of(analysis), app.clock())
-            store.mark_bounced(
-                session, analysis.bounced_message_ids, analysis.bounce_detail, app.clock()
+        with watch.stage("parse"):
+            read_pdf = watch.timed("pdf", app.pdf.read)
+            analysis = judge(
+                app, stored.id, raw, fetched.arrived_at, oversized_from, None, read_pdf
             )
-            planned = (
-                reply is not None
-                and not app.dry_run
-                and store.plan_reply(session, stored.id, reply, app.clock())
-            )
+        with watch.stage("decide"):
+            reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
+            with app.db.transaction() as session:
+                decision = decision_of(app, analysis, fetched.arrived_at)
+                store.save_decision(
+                    session, stored.id, decision, documents_of(analysis), app.clock()
+                )
+                store.mark_bounced(
+                    session, analysis.bounced_message_ids, analysis.bounce_detail, app.clock()
+                )
+                planned = (
+                    reply is not None
+                    and not app.dry_run
+                    and store.plan_reply(session, stored.id, reply, app.clock())
+                )
     except Exception as exc:
         return _failed(app, source, fetched, stored, exc)
-    source.mark_handled(fetched, analysis.verdict)
-    log.info(
-        "message %s verdict %s reasons %s", stored.id, analysis.verdict, ",".join(analysis.reasons)
-    )
+    with watch.stage("file"):
+        source.mark_handled(fetched, analysis.verdict)
     replied = planned and reply is not None and reply.content is not None
-    return Outcome(analysis.verdict, replied=replied, reply=reply)
+    _log_decision(stored.id, analysis, reply if replied else None, watch)
+    return Outcome(analysis.verdict, replied=replied, reply=reply, stages=dict(watch.seconds))
+
+
+def _log_decision(
+    message_pk: int, analysis: parse.Analysis, reply: store.PlannedReply | None, watch: Stopwatch
+) -> None:
+    """One line per decision: ids, codes and timings only, never who or what."""
+    fields = {
+        "message": message_pk,
+        "verdict": analysis.verdict.value,
+        "reasons": ",".join(analysis.reasons),
+        "flags": ",".join(analysis.flags),
+        "vacancy": analysis.vacancy or "",
+        "reply": reply.kind if reply is not None else "none",
+        **watch.milliseconds(),
+    }
+    log.info("decision", extra={"fields": fields})
 
 
 def _within_cap(app: App, fetched: FetchedMessage) -> tuple[bytes, int | None]:
@@ -118,13 +149,15 @@ def judge(
     arrived_at: datetime,
     oversized_from: int | None = None,
     routed_to: str | None = None,
+    read_pdf: parse.PdfReader | None = None,
 ) -> parse.Analysis:
     """The analysis of stored message `message_pk`'s bytes as of their arrival;
     `routed_to` is a recruiter's choice of vacancy when it is judged again."""
     with app.db.transaction() as session:
         ours = store.known_reply_ids(session, parse.thread_ids(raw))
     context = replace(app.parse_context(arrived_at, ours, oversized_from), routed_to=routed_to)
-    return _as_follow_up(app, parse.analyse(raw, context, app.pdf.read), message_pk)
+    analysis = parse.analyse(raw, context, read_pdf or app.pdf.read)
+    return _as_follow_up(app, analysis, message_pk)
 
 
 def _failed(

@@ -8,11 +8,11 @@ since Microsoft 365 and Google file those in Sent too.
 """
 
 import logging
-from datetime import datetime, time, timedelta, tzinfo
 
 import store
 from ingest import IngestError, SentBatch, SentMessage, SentScan
 from mailroom.app import App
+from mailroom.clock import end_of_day
 
 log = logging.getLogger("mailroom.questions")
 
@@ -29,12 +29,6 @@ def question_counts(app: App) -> store.QuestionCounts:
     now = app.clock()
     with app.db.transaction() as session:
         return store.question_counts(session, now, end_of_day(now, app.settings.firm.zone))
-
-
-def end_of_day(now: datetime, zone: tzinfo) -> datetime:
-    """Midnight after `now` in `zone`: questions due before it are "due" today."""
-    today = now.astimezone(zone).date()
-    return datetime.combine(today + timedelta(days=1), time(), tzinfo=zone)
 
 
 def _scan(app: App, scan: SentScan) -> None:

@@ -44,6 +44,7 @@ __all__ = [
     "MboxSourceSettings",
     "MetricsSettings",
     "PrivacySettings",
+    "ServiceSettings",
     "Settings",
     "SmtpTransportSettings",
     "SourceSettings",
@@ -139,6 +140,31 @@ class LoggingSettings(BaseModel):
     level: Literal["debug", "info", "warning", "error", "critical"] = "info"
 
 
+class ServiceSettings(BaseModel):
+    """How `mailroom run` behaves as a long-running service (docs/architecture.md §8)."""
+
+    model_config = STRICT
+
+    # After SIGTERM or SIGINT the message in hand is finished, then mailroom
+    # exits; whatever is still running after this long is left for the next start.
+    shutdown_seconds: float = Field(default=45.0, gt=0, le=600)
+    # Due replies are sent right after each poll, and looked for this often
+    # besides (retries that fall due, replies planned by a correction).
+    send_interval_seconds: int = Field(default=30, ge=1)
+    # How often the Sent folders are read for people's answers to questions.
+    question_check_minutes: int = Field(default=60, ge=1)
+    # Local time (the firm's zone) of the daily retention purge; it also runs at start.
+    retention_time: TimeOfDay = TimeOfDay(3, 0)
+    # IMAP IDLE is ended and issued again this often; RFC 2177 lets a server
+    # drop a client idle for 29 minutes, so this must stay well below that.
+    idle_renew_seconds: int = Field(default=20 * 60, ge=5, le=28 * 60)
+    # The longest pause between attempts to re-open a dropped IDLE connection.
+    reconnect_max_seconds: int = Field(default=300, ge=1)
+    # Under systemd's watchdog: when a job has made no progress for this long,
+    # the watchdog is no longer fed and systemd restarts the service.
+    stall_seconds: int = Field(default=900, ge=60)
+
+
 class Settings(BaseSettings):
     """The whole configuration; see `config/mailroom.toml` for every key."""
 
@@ -162,6 +188,7 @@ class Settings(BaseSettings):
     metrics: MetricsSettings = MetricsSettings()
     status: StatusSettings = StatusSettings()
     logging: LoggingSettings = LoggingSettings()
+    service: ServiceSettings = ServiceSettings()
     vacancies: list[Vacancy] = Field(min_length=1)
 
     @classmethod

@@ -15,8 +15,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy.exc import SQLAlchemyError
 
 import store
-from mailroom.clock import Clock
-from mailroom.questions import end_of_day
+from mailroom.clock import Clock, end_of_day
 
 log = logging.getLogger("mailroom.metrics")
 

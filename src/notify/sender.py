@@ -89,9 +89,11 @@ class Drain:
 
     limit: int | None = None
     until_empty: bool = False
+    # Asked before each delivery: a stopping daemon sends nothing more.
+    stop: Callable[[], bool] = lambda: False
 
     def allows_more(self, report: DeliveryReport) -> bool:
-        return self.limit is None or report.attempted < self.limit
+        return not self.stop() and (self.limit is None or report.attempted < self.limit)
 
     def room(self, free: int, report: DeliveryReport) -> int:
         """How many of the `free` places in the rate window this drain may use."""
@@ -133,7 +135,8 @@ class Outbox:
                 wait: timedelta | None = self.rate.wait(now)
                 if not wait:
                     room = scope.room(self.rate.free(now), report)
-                    if self._deliver_batch(room, report, lambda: _tell(progress, report, total)):
+                    told = lambda: _tell(progress, report, total)  # noqa: E731
+                    if self._deliver_batch(room, report, told, scope.stop):
                         continue
                     wait = self._until_next_due(now) if scope.until_empty else None
                 if wait is None or not self._waited(wait, now):
@@ -147,7 +150,7 @@ class Outbox:
         report = DeliveryReport()
         self._release_orphans()
         try:
-            self._deliver_batch(self.rate.free(self.clock()), report, lambda: None)
+            self._deliver_batch(self.rate.free(self.clock()), report, lambda: None, lambda: False)
         finally:
             self._finish(report)
         return report
@@ -178,22 +181,33 @@ class Outbox:
             log.warning("released %d claim(s) of a sender that stopped; in doubt now", released)
 
     def _deliver_batch(
-        self, room: int, report: DeliveryReport, delivered_one: Callable[[], None]
+        self,
+        room: int,
+        report: DeliveryReport,
+        delivered_one: Callable[[], None],
+        stop: Callable[[], bool],
     ) -> bool:
-        """Claim up to `room` due replies and deliver them; False when none was due."""
+        """Claim up to `room` due replies and deliver them; False when none was due.
+        Claims not reached (an error, or `stop`) are released for the next drain."""
         if room <= 0:
             return True
         with self.db.transaction() as session:
             due = store.claim_due(session, self.clock(), room, self.policy.lease, self.holder)
         for position, reply in enumerate(due):
             try:
+                if stop():
+                    self._release(due[position:])
+                    return False
                 self._deliver(reply, report)
             except BaseException:
-                with self.db.transaction() as session:
-                    store.release_claims(session, [r.id for r in due[position + 1 :]])
+                self._release(due[position + 1 :])
                 raise
             delivered_one()
         return bool(due)
+
+    def _release(self, replies: list[store.DueReply]) -> None:
+        with self.db.transaction() as session:
+            store.release_claims(session, [r.id for r in replies])
 
     def _deliver(self, reply: store.DueReply, report: DeliveryReport) -> None:
         try:

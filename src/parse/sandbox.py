@@ -15,6 +15,7 @@ import math
 import multiprocessing
 import queue
 import resource
+import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -47,8 +48,12 @@ def _serve(connection: Connection, limits: PdfLimits) -> None:
 
     The result travels as JSON, not pickle, so even a worker a PDF managed to
     subvert cannot make the daemon run code. No core dumps: they would hold
-    an applicant's document.
+    an applicant's document. Stop signals are the parent's to act on: a
+    Ctrl-C reaches the whole process group, and a worker that died of it
+    would fail the document the parent is finishing before it stops.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     while True:

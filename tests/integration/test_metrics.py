@@ -15,7 +15,7 @@ from prometheus_client.parser import text_string_to_metric_families
 import store
 from mailroom.app import App
 from mailroom.cycle import CycleReport, run_cycle
-from mailroom.metrics import Metrics, build_metrics
+from mailroom.metrics import Metrics
 from mailroom.metrics_server import serve
 from mailroom.settings import Settings
 
@@ -26,7 +26,6 @@ from ..support import TEST_NOW
 # The example inbox's two questions are to be answered by this instant
 # (Monday 5 January 2026, 23:59:59 in Amsterdam).
 QUESTIONS_DUE_AT = datetime(2026, 1, 5, 22, 59, 59, tzinfo=TEST_NOW.tzinfo)
-STAGES = {"fetch": 0.003, "store": 0.02, "parse": 0.04, "pdf": 0.4, "decide": 0.001, "file": 0.2}
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
@@ -72,14 +71,10 @@ def handled(
 
 def test_a_scrape_shows_the_messages_just_handled(handled: tuple[App, CycleReport]) -> None:
     app, report = handled
-    metrics = build_metrics(app)
-    for verdict, count in report.verdicts.items():
-        for _ in range(count):
-            metrics.message_handled(verdict, STAGES)
+    metrics = app.metrics
     metrics.poll_error("chasse")
     metrics.poll_error("chasse")
     metrics.idle_wakeup("chasse")
-    metrics.cycle_finished(1.5)
 
     samples = scrape(metrics)
 
@@ -87,13 +82,11 @@ def test_a_scrape_shows_the_messages_just_handled(handled: tuple[App, CycleRepor
     for verdict, count in report.verdicts.items():
         assert value(samples, "mailroom_messages_total", verdict=verdict) == count
     handled_count = sum(report.verdicts.values())
-    for stage, seconds in STAGES.items():
+    for stage in ("fetch", "store", "parse", "decide", "file"):
         assert value(samples, "mailroom_stage_seconds_count", stage=stage) == handled_count
-        assert value(samples, "mailroom_stage_seconds_sum", stage=stage) == pytest.approx(
-            seconds * handled_count
-        )
-    assert value(samples, "mailroom_stage_seconds_bucket", stage="pdf", le="0.25") == 0
-    assert value(samples, "mailroom_stage_seconds_bucket", stage="pdf", le="0.5") == handled_count
+        assert value(samples, "mailroom_stage_seconds_sum", stage=stage) > 0
+    # Only the messages with PDFs spend time reading them.
+    assert 0 < value(samples, "mailroom_stage_seconds_count", stage="pdf") < handled_count
     assert value(samples, "mailroom_poll_errors_total", source="chasse") == 2
     assert value(samples, "mailroom_idle_wakeups_total", source="chasse") == 1
     assert ("mailroom_idle_errors_total", frozenset({("source", "chasse")})) not in samples
@@ -158,7 +151,7 @@ def test_an_unreadable_store_reports_down_and_the_scrape_still_answers(
 
 
 def test_pdf_worker_restarts_are_counted(app: App) -> None:
-    metrics = build_metrics(app)
+    metrics = app.metrics
     before = value(scrape(metrics), "mailroom_pdf_worker_restarts_total")
     killed = app.pdf.worker_pids()
     for pid in killed:

@@ -1,0 +1,175 @@
+"""The daemon as ops run it: a real `mailroom run` process against Dovecot,
+an SMTP peer and the store; stopped with SIGTERM mid-batch and started again,
+woken by IMAP IDLE, and talking to a stand-in for systemd."""
+
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from email import message_from_bytes
+from email.policy import default
+from pathlib import Path
+
+import pytest
+
+from ..dovecot import Dovecot
+from ..imapsetup import IN_WINDOW, imap_config_file, question
+from ..smtpserver import SmtpPeer, smtp_peer
+from ..support import EXAMPLE_CONFIG, REPO
+
+DEADLINE = 120.0
+
+
+def wait_for(
+    condition: Callable[[], bool], what: str, daemon: subprocess.Popen[str] | None = None
+) -> None:
+    """Poll for an effect; fail at the deadline, or at once when the daemon died."""
+    deadline = time.monotonic() + DEADLINE
+    while not condition():
+        if daemon is not None and daemon.poll() is not None:
+            raise AssertionError(f"the daemon exited ({daemon.returncode}) before {what}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def count(db: Path, sql: str) -> int:
+    """One number from the daemon's SQLite store; 0 while it does not exist yet."""
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as connection:
+            return int(connection.execute(sql).fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def stored(db: Path) -> int:
+    return count(db, "SELECT count(*) FROM inbound_message")
+
+
+def decided(db: Path) -> int:
+    return count(db, "SELECT count(*) FROM inbound_message WHERE status = 'processed'")
+
+
+def start(config: Path, **env: str) -> subprocess.Popen[str]:
+    environment = {**os.environ, **env}
+    command = [sys.executable, "-m", "mailroom", "--config", str(config), "run"]
+    return subprocess.Popen(
+        command,
+        cwd=REPO,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def stop(daemon: subprocess.Popen[str], timeout: float = 60) -> str:
+    """SIGTERM; the daemon must exit 0 in time. Returns what it logged."""
+    daemon.send_signal(signal.SIGTERM)
+    _, errors = daemon.communicate(timeout=timeout)
+    assert daemon.returncode == 0, errors
+    return errors
+
+
+@contextmanager
+def running(config: Path, **env: str) -> Iterator[subprocess.Popen[str]]:
+    daemon = start(config, **env)
+    try:
+        yield daemon
+    finally:
+        if daemon.returncode is None:
+            daemon.kill()
+            _, errors = daemon.communicate(timeout=30)
+            print(f"daemon's log (exit {daemon.returncode}):\n{errors}")
+
+
+def relay_config(dovecot: Dovecot, tmp: Path, peer: SmtpPeer, extra: str = "") -> Path:
+    """The example config reading the test account and sending through `peer`."""
+    transport = f"""{extra}
+[transport]
+kind = "smtp"
+host = "{peer.host}"
+port = {peer.port}
+security = "plain"
+per_minute = 10000
+"""
+    return imap_config_file(dovecot, tmp, transport, until="[templates]")
+
+
+def message_ids(peer: SmtpPeer) -> list[str]:
+    return [
+        str(message_from_bytes(e.content, policy=default)["Message-ID"])
+        for e in peer.handler.received
+    ]
+
+
+MESSAGES = 150
+
+
+@pytest.mark.timeout(400)
+def test_sigterm_mid_batch_then_restart_handles_every_message_once(
+    dovecot: Dovecot, isolated_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MAILROOM_TRANSPORT__DIRECTORY")
+    for number in range(MESSAGES):
+        dovecot.append("INBOX", question(number), IN_WINDOW)
+    db = isolated_env / "mailroom.db"
+    with smtp_peer(isolated_env) as peer:
+        config = relay_config(dovecot, isolated_env, peer, "batch_size = 10\n")
+        with running(config) as daemon:
+            wait_for(lambda: stored(db) >= 10, "the first messages", daemon)
+            logged = stop(daemon)
+        stopped_at = stored(db)
+        assert 0 < stopped_at < MESSAGES, "SIGTERM came after the batch: nothing to prove"
+        assert "stopping" in logged
+        assert decided(db) == stopped_at, "the message in hand was not finished"
+
+        with running(config) as daemon:
+            wait_for(lambda: len(peer.handler.received) >= MESSAGES, "every reply", daemon)
+            stop(daemon)
+
+        ids = message_ids(peer)
+        assert len(ids) == MESSAGES and len(set(ids)) == MESSAGES
+    assert count(db, "SELECT count(DISTINCT uid) FROM inbound_message") == MESSAGES
+    assert decided(db) == MESSAGES
+    assert count(db, "SELECT count(*) FROM outbox WHERE status = 'sent'") == MESSAGES
+    assert dovecot.folder_uids("INBOX") == []
+
+
+def test_systemd_hears_ready_status_watchdog_and_stopping(isolated_env: Path) -> None:
+    path = isolated_env / "notify"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.bind(str(path))
+        sock.settimeout(DEADLINE)
+        heard: list[str] = []
+
+        def hear(prefix: str) -> None:
+            while not any(line.startswith(prefix) for line in heard):
+                heard.extend(sock.recv(4096).decode().splitlines())
+
+        with running(EXAMPLE_CONFIG, NOTIFY_SOCKET=str(path), WATCHDOG_USEC="1000000") as daemon:
+            hear("READY=1")
+            hear("STATUS=last poll")
+            hear("WATCHDOG=1")
+            stop(daemon)
+        hear("STOPPING=1")
+    status = next(line for line in heard if line.startswith("STATUS=last poll"))
+    assert "11 handled" in status
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_ends_a_waiting_daemon_with_status_0(isolated_env: Path, signum: int) -> None:
+    db = isolated_env / "mailroom.db"
+    with running(EXAMPLE_CONFIG) as daemon:
+        wait_for(lambda: decided(db) == 11, "the sample inbox", daemon)
+        daemon.send_signal(signum)
+        _, errors = daemon.communicate(timeout=DEADLINE)
+    assert daemon.returncode == 0, errors
+    assert "Traceback" not in errors
