@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email import message_from_bytes
@@ -16,10 +17,11 @@ from email.policy import default
 from pathlib import Path
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from ..dovecot import Dovecot
 from ..imapsetup import IN_WINDOW, imap_config_file, question
-from ..smtpserver import SmtpPeer, smtp_peer
+from ..smtpserver import SmtpPeer, free_port, smtp_peer
 from ..support import EXAMPLE_CONFIG, REPO
 
 DEADLINE = 120.0
@@ -173,3 +175,52 @@ def test_a_stop_signal_ends_a_waiting_daemon_with_status_0(isolated_env: Path, s
         _, errors = daemon.communicate(timeout=DEADLINE)
     assert daemon.returncode == 0, errors
     assert "Traceback" not in errors
+
+
+def scraped(port: int, name: str, **labels: str) -> float:
+    """One sample from the daemon's metrics endpoint; 0 when it is not there yet."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=30) as response:
+        text = response.read().decode()
+    return next(
+        (
+            sample.value
+            for family in text_string_to_metric_families(text)
+            for sample in family.samples
+            if sample.name == name and labels.items() <= sample.labels.items()
+        ),
+        0.0,
+    )
+
+
+@pytest.mark.timeout(400)
+def test_idle_brings_new_mail_in_without_polling_and_survives_a_dovecot_restart(
+    dovecot: Dovecot, isolated_env: Path
+) -> None:
+    """Polling once an hour, only IDLE can explain a message handled within the test."""
+    db, port = isolated_env / "mailroom.db", free_port()
+    env = {
+        "MAILROOM_POLL_INTERVAL_SECONDS": "3600",
+        "MAILROOM_SERVICE__IDLE_RENEW_SECONDS": "5",
+        "MAILROOM_METRICS__ADDRESS": f"127.0.0.1:{port}",
+    }
+    config = imap_config_file(dovecot, isolated_env)
+    first_poll = "SELECT count(*) FROM source_health WHERE last_ok_at IS NOT NULL"
+    with running(config, **env) as daemon:
+        wait_for(lambda: count(db, first_poll) == 1, "the first poll", daemon)
+        time.sleep(6)  # past one IDLE renewal: the renewed IDLE must still hear new mail
+        dovecot.append("INBOX", question(1), IN_WINDOW)
+        wait_for(lambda: decided(db) == 1, "the message appended while idle", daemon)
+        assert scraped(port, "mailroom_idle_wakeups_total", source="chasse") >= 1
+
+        dovecot.stop()
+        dovecot.start()
+        wait_for(
+            lambda: scraped(port, "mailroom_idle_errors_total", source="chasse") >= 1,
+            "the dropped IDLE connection noticed",
+            daemon,
+        )
+        dovecot.append("INBOX", question(2), IN_WINDOW)
+        wait_for(lambda: decided(db) == 2, "the message appended after the restart", daemon)
+        assert scraped(port, "mailroom_messages_total", verdict="question") == 2
+        stop(daemon)
+    assert dovecot.folder_uids("INBOX") == []
