@@ -75,7 +75,8 @@ class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     """Writes to the `sys.stderr` of the moment, as a test that captures it expects."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.setStream(sys.stderr)
+        # Not setStream(): it flushes the previous stream, which may be closed.
+        self.stream = sys.stderr
         super().emit(record)
 
 
