@@ -1,6 +1,7 @@
 """Shared fixtures: the example inbox's expected cases, settings and a built app."""
 
 import importlib.util
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,10 +12,24 @@ import pytest
 from mailroom.app import App, build_app, prepare_database
 from mailroom.clock import fixed_clock
 from mailroom.config import load_settings
+from mailroom.logformat import StderrHandler
 from mailroom.settings import Settings
 
 from . import replycheck
 from .support import EXAMPLE_CONFIG, REPO, TEST_NOW
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_found() -> Iterator[None]:
+    """`mailroom.cli.main` sets up the root logger for the process, as a command
+    should; a test that calls it in-process must not leave its handler to
+    write into the next test's captured stderr."""
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in [h for h in root.handlers if isinstance(h, StderrHandler)]:
+        root.removeHandler(handler)
+    root.setLevel(level)
 
 
 @pytest.fixture(scope="session")

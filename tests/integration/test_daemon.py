@@ -8,10 +8,12 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
@@ -27,9 +29,7 @@ from ..support import EXAMPLE_CONFIG, REPO
 DEADLINE = 120.0
 
 
-def wait_for(
-    condition: Callable[[], bool], what: str, daemon: subprocess.Popen[str] | None = None
-) -> None:
+def wait_for(condition: Callable[[], bool], what: str, daemon: "Daemon | None" = None) -> None:
     """Poll for an effect; fail at the deadline, or at once when the daemon died."""
     deadline = time.monotonic() + DEADLINE
     while not condition():
@@ -59,37 +59,61 @@ def decided(db: Path) -> int:
     return count(db, "SELECT count(*) FROM inbound_message WHERE status = 'processed'")
 
 
-def start(config: Path, **env: str) -> subprocess.Popen[str]:
+@dataclass
+class Daemon:
+    """A `mailroom run` process; its log goes to a file, as a pipe nobody
+    reads while it runs would fill up and block it."""
+
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def poll(self) -> int | None:
+        return self.process.poll()
+
+    @property
+    def returncode(self) -> int | None:
+        return self.process.returncode
+
+    def send_signal(self, signum: int) -> None:
+        self.process.send_signal(signum)
+
+    def wait(self, timeout: float) -> str:
+        """Its exit, within `timeout`; returns what it logged."""
+        self.process.wait(timeout=timeout)
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def start(config: Path, **env: str) -> Daemon:
     environment = {**os.environ, **env}
     command = [sys.executable, "-m", "mailroom", "--config", str(config), "run"]
-    return subprocess.Popen(
-        command,
-        cwd=REPO,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    log = Path(tempfile.mkstemp(prefix="daemon-", suffix=".log")[1])
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            command, cwd=REPO, env=environment, stdout=sink, stderr=subprocess.STDOUT
+        )
+    return Daemon(process, log)
 
 
-def stop(daemon: subprocess.Popen[str], timeout: float = 60) -> str:
+def stop(daemon: Daemon, timeout: float = 60) -> str:
     """SIGTERM; the daemon must exit 0 in time. Returns what it logged."""
     daemon.send_signal(signal.SIGTERM)
-    _, errors = daemon.communicate(timeout=timeout)
-    assert daemon.returncode == 0, errors
-    return errors
+    logged = daemon.wait(timeout)
+    assert daemon.returncode == 0, logged
+    return logged
 
 
 @contextmanager
-def running(config: Path, **env: str) -> Iterator[subprocess.Popen[str]]:
+def running(config: Path, **env: str) -> Iterator[Daemon]:
     daemon = start(config, **env)
     try:
         yield daemon
     finally:
-        if daemon.returncode is None:
-            daemon.kill()
-            _, errors = daemon.communicate(timeout=30)
-            print(f"daemon's log (exit {daemon.returncode}):\n{errors}")
+        if daemon.poll() is None:
+            daemon.process.kill()
+            print(f"daemon's log (killed):\n{daemon.wait(30)}")
+        elif daemon.returncode != 0:
+            print(f"daemon's log (exit {daemon.returncode}):\n{daemon.wait(30)}")
+        daemon.log.unlink(missing_ok=True)
 
 
 def relay_config(dovecot: Dovecot, tmp: Path, peer: SmtpPeer, extra: str = "") -> Path:
@@ -172,9 +196,9 @@ def test_a_stop_signal_ends_a_waiting_daemon_with_status_0(isolated_env: Path, s
     with running(EXAMPLE_CONFIG) as daemon:
         wait_for(lambda: decided(db) == 11, "the sample inbox", daemon)
         daemon.send_signal(signum)
-        _, errors = daemon.communicate(timeout=DEADLINE)
-    assert daemon.returncode == 0, errors
-    assert "Traceback" not in errors
+        logged = daemon.wait(DEADLINE)
+    assert daemon.returncode == 0, logged
+    assert "Traceback" not in logged
 
 
 def scraped(port: int, name: str, **labels: str) -> float:

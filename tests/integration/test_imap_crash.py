@@ -50,7 +50,8 @@ def test_sigkill_mid_batch_then_restart_handles_everything_once(
     assert 0 < killed_at < MESSAGES, victim.communicate()
 
     survivor = _run(config)
-    assert survivor.wait(timeout=300) == 0
+    _, errors = survivor.communicate(timeout=300)  # read as it goes: a full pipe would block it
+    assert survivor.returncode == 0, errors
 
     with sqlite3.connect(db) as connection:
         rows = connection.execute(
