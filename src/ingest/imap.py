@@ -103,15 +103,22 @@ class ImapSource:
         self._delimiter: str | None = None
 
     def fetch_new(self) -> Iterator[FetchedMessage]:
-        """Log in, yield each folder's new messages, log out (also when abandoned)."""
+        """Log in and yield each folder's new messages. The session stays open
+        for `mark_handled` after the last one (the conductor may still be
+        judging it) until `close`; a lost connection closes it at once."""
+        self.close()
         self._client = connect(self.server)
         self._delimiter = None
         try:
             for plan in self.folders:
                 yield from self._fetch_folder(self._client, plan)
         except NETWORK_ERRORS as exc:
+            self.close()
             raise SourceUnavailable(f"{self.name}: connection lost: {exc}") from exc
-        finally:
+
+    def close(self) -> None:
+        """Log out of the cycle's session, if one is open."""
+        if self._client is not None:
             close_quietly(self._client)
             self._client = None
 

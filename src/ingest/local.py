@@ -97,6 +97,9 @@ class _LocalSource:
         """Leave the file alone: local sources are read-only by design."""
         log.debug("local message %s handled as %s", message.location, verdict)
 
+    def close(self) -> None:
+        """Nothing stays open between reads of a local folder."""
+
 
 class MaildirSource(_LocalSource):
     """A Maildir folder (`cur/` and `new/`), for example `examples/inbox/`."""

@@ -55,6 +55,10 @@ class Source(Protocol):
         """Move or flag a message once its analysis is committed."""
         ...
 
+    def close(self) -> None:
+        """End the session `fetch_new` opened, once every message is handled."""
+        ...
+
     def backlog(self) -> int:
         """How many messages wait unhandled, counted live with one quick contact
         (for `mailroom status`); SourceUnavailable when the source does not answer."""

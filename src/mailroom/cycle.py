@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 import store
 from ingest import FetchedMessage, IngestError, Source
+from mailroom.ahead import ReadAhead
 from mailroom.app import App
 from mailroom.digest import send_if_due
 from mailroom.metrics import Metrics
-from mailroom.pipeline import Outcome, handle
+from mailroom.pipeline import Outcome
 from mailroom.privacy import purge_expired
 from mailroom.progress import SILENT, ProgressLine
 from mailroom.questions import settle_questions
@@ -145,39 +146,37 @@ def _read(app: App, source: Source, report: CycleReport, progress: ProgressLine)
     in the store for `mailroom status`.
     """
     try:
-        for fetched, watch in _timed(progress.track(source.name, source.fetch_new())):
-            if app.stopping.is_set():
-                log.info("stopping: the rest of %s waits for the next start", source.name)
-                break
-            try:
-                outcome = handle(app, source, fetched, watch)
-                report.count(outcome)
-                app.heartbeat.beat()
-                if outcome.error or (outcome.verdict and not outcome.already_done):
-                    app.metrics.message_handled(outcome.verdict or "failed", outcome.stages)
-                if app.dry_run:
-                    report.would_do.append(_intention(outcome, fetched.location))
-            except IngestError:
-                raise
-            except Exception as exc:
-                log.error(
-                    "message at %s could not be stored (%s); it stays for the next cycle",
-                    fetched.location,
-                    type(exc).__name__,
-                )
-                log.debug("traceback", exc_info=True)
-                report.failed += 1
+        with ReadAhead(app, source) as ahead:
+            for fetched, watch in _timed(progress.track(source.name, source.fetch_new())):
+                if app.stopping.is_set():
+                    log.info("stopping: the rest of %s waits for the next start", source.name)
+                    break
+                for concluded in ahead.take(fetched, watch):
+                    _count(app, report, *concluded)
+            for concluded in ahead.rest():
+                _count(app, report, *concluded)
     except IngestError as exc:
         app.metrics.poll_error(source.name)
         with app.db.transaction() as session:
             began = store.source_failed(session, source.name, str(exc), app.clock())
         (log.error if began else log.debug)("source %s unavailable: %s", source.name, exc)
         return False
+    finally:
+        source.close()
     with app.db.transaction() as session:
         down_since = store.source_answered(session, source.name, app.clock())
     if down_since is not None:
         log.warning("source %s answers again (down since %s)", source.name, down_since.isoformat())
     return True
+
+
+def _count(app: App, report: CycleReport, fetched: FetchedMessage, outcome: Outcome) -> None:
+    report.count(outcome)
+    app.heartbeat.beat()
+    if outcome.error or (outcome.verdict and not outcome.already_done):
+        app.metrics.message_handled(outcome.verdict or "failed", outcome.stages)
+    if app.dry_run:
+        report.would_do.append(_intention(outcome, fetched.location))
 
 
 def _timed(messages: Iterator[FetchedMessage]) -> Iterator[tuple[FetchedMessage, Stopwatch]]:

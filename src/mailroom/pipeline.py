@@ -67,9 +67,36 @@ def handle(
     so it is not fetched again; a cycle deletes no mail, and the next
     `forget` empties that folder.
 
-    `watch` times the stages; a judged message's decision is logged with them.
+    The three steps are `receive`, `read` and `conclude`; the cycle runs
+    `read` for several messages at once (mailroom.ahead) and the other two
+    in order. `watch` times the stages; a decision is logged with them.
     """
     watch = watch or Stopwatch()
+    received = receive(app, source, fetched, watch)
+    if isinstance(received, Outcome):
+        return received
+    try:
+        analysis = read(app, received, watch)
+    except Exception as exc:
+        return _failed(app, source, fetched, received.stored, exc)
+    return conclude(app, source, received, analysis, watch)
+
+
+@dataclass(frozen=True)
+class Received:
+    """A message stored and due to be judged."""
+
+    fetched: FetchedMessage
+    stored: store.StoredMessage
+    raw: bytes
+    oversized_from: int | None
+
+
+def receive(
+    app: App, source: Source, fetched: FetchedMessage, watch: Stopwatch
+) -> Received | Outcome:
+    """Step 1: commit the bytes. An Outcome when nothing more is to be done:
+    erased before, handled before, given up on, or waiting for its retry."""
     raw, oversized_from = _within_cap(app, fetched)
     key = store.MessageKey(fetched.source, fetched.folder, fetched.uidvalidity, fetched.uid)
     header_id = parse.message_id(raw)
@@ -89,13 +116,31 @@ def handle(
         return Outcome(stored.verdict, already_done=True)
     if stored.waiting_at(app.clock()):
         return Outcome(None, retry_at=stored.retry_at)
+    return Received(fetched, stored, raw, oversized_from)
+
+
+def read(app: App, received: Received, watch: Stopwatch) -> parse.Analysis:
+    """Step 2, the slow part: the message as parse judges it, its PDFs read
+    by the workers. Safe to run for several messages at once: it writes nothing."""
+    with watch.stage("parse"):
+        return analyse_bytes(
+            app,
+            received.raw,
+            received.fetched.arrived_at,
+            received.oversized_from,
+            read_pdf=watch.timed("pdf", app.pdf.read),
+        )
+
+
+def conclude(
+    app: App, source: Source, received: Received, analysis: parse.Analysis, watch: Stopwatch
+) -> Outcome:
+    """Step 3, in arrival order: follow-up check, decision and reply in one
+    commit, then the source files the message."""
+    fetched, stored = received.fetched, received.stored
     try:
-        with watch.stage("parse"):
-            read_pdf = watch.timed("pdf", app.pdf.read)
-            analysis = judge(
-                app, stored.id, raw, fetched.arrived_at, oversized_from, None, read_pdf
-            )
         with watch.stage("decide"):
+            analysis = _as_follow_up(app, analysis, stored.id)
             reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
             with app.db.transaction() as session:
                 decision = decision_of(app, analysis, fetched.arrived_at)
@@ -117,6 +162,11 @@ def handle(
     replied = planned and reply is not None and reply.content is not None
     _log_decision(stored.id, analysis, reply if replied else None, watch)
     return Outcome(analysis.verdict, replied=replied, reply=reply, stages=dict(watch.seconds))
+
+
+def failed(app: App, source: Source, received: Received, exc: Exception) -> Outcome:
+    """A `read` that raised: keep the error, wait for the retry (see `handle`)."""
+    return _failed(app, source, received.fetched, received.stored, exc)
 
 
 def _log_decision(
@@ -149,15 +199,26 @@ def judge(
     arrived_at: datetime,
     oversized_from: int | None = None,
     routed_to: str | None = None,
-    read_pdf: parse.PdfReader | None = None,
 ) -> parse.Analysis:
     """The analysis of stored message `message_pk`'s bytes as of their arrival;
     `routed_to` is a recruiter's choice of vacancy when it is judged again."""
+    analysis = analyse_bytes(app, raw, arrived_at, oversized_from, routed_to)
+    return _as_follow_up(app, analysis, message_pk)
+
+
+def analyse_bytes(
+    app: App,
+    raw: bytes,
+    arrived_at: datetime,
+    oversized_from: int | None = None,
+    routed_to: str | None = None,
+    read_pdf: parse.PdfReader | None = None,
+) -> parse.Analysis:
+    """What parse makes of the bytes, knowing which of our replies they answer."""
     with app.db.transaction() as session:
         ours = store.known_reply_ids(session, parse.thread_ids(raw))
     context = replace(app.parse_context(arrived_at, ours, oversized_from), routed_to=routed_to)
-    analysis = parse.analyse(raw, context, read_pdf or app.pdf.read)
-    return _as_follow_up(app, analysis, message_pk)
+    return parse.analyse(raw, context, read_pdf or app.pdf.read)
 
 
 def _failed(
