@@ -62,9 +62,9 @@ class _Progress:
     uids: list[int]
     handled: set[int] = field(default_factory=set)
 
-    def advance(self, uid: int) -> bool:
-        """Mark `uid` handled; True when the checkpoint moved forward."""
-        self.handled.add(uid)
+    def advance(self, *uids: int) -> bool:
+        """Mark `uids` handled; True when the checkpoint moved forward."""
+        self.handled.update(uids)
         before = self.handled_through
         for candidate in self.uids:
             if candidate <= self.handled_through:
@@ -99,6 +99,8 @@ class ImapSource:
         self.read_only = read_only
         self._client: IMAPClient | None = None
         self._progress: dict[str, _Progress] = {}
+        # (folder, uid, verdict) of handled messages not filed yet.
+        self._queued: list[tuple[str, int, str]] = []
         self._known_folders: set[str] = set()
         self._delimiter: str | None = None
 
@@ -116,31 +118,54 @@ class ImapSource:
             self.close()
             raise SourceUnavailable(f"{self.name}: connection lost: {exc}") from exc
 
-    def close(self) -> None:
-        """Log out of the cycle's session, if one is open."""
-        if self._client is not None:
-            close_quietly(self._client)
-            self._client = None
-
     def mark_handled(self, message: FetchedMessage, verdict: str) -> None:
-        """Move or flag the message (never in read-only mode), then advance the checkpoint."""
+        """Queue the message's move (or flag); queued ones are filed together
+        before the next batch is fetched and when the session closes, and only
+        then does the checkpoint pass them. Never in read-only mode."""
         if self.read_only or message.uid is None:
             return
-        client = self._client
-        if client is None:
-            raise SourceUnavailable(f"{self.name}: no open session to move message {message.uid}")
+        if self._client is None:
+            raise SourceUnavailable(f"{self.name}: no open session to file message {message.uid}")
+        self._queued.append((message.folder, message.uid, verdict))
+
+    def close(self) -> None:
+        """File what is queued, then log out. A filing that fails leaves those
+        messages where they are, and their checkpoint behind: the next cycle
+        finds them handled in the store and files them then."""
+        if self._client is None:
+            return
         try:
-            if self.disposal.mode == "move":
-                self._move(client, message.uid, self._target(client, verdict))
-            else:
-                client.add_flags([message.uid], [self.disposal.flag.encode()])
+            self._file_queued(self._client, None)
         except NETWORK_ERRORS as exc:
-            raise SourceUnavailable(f"{self.name}: could not file message: {exc}") from exc
-        progress = self._progress[message.folder]
-        if progress.advance(message.uid):
-            self.checkpoints.save(
-                self.name, message.folder, progress.uidvalidity, progress.handled_through
-            )
+            log.warning("%s: handled messages not filed yet (%s)", self.name, type(exc).__name__)
+        close_quietly(self._client)
+        self._client = None
+
+    def _file_queued(self, client: IMAPClient, selected: str | None) -> None:
+        """Move or flag the queued messages, one command per folder and target;
+        `selected` is the folder being read, selected again afterwards."""
+        queued, self._queued = self._queued, []
+        by_folder: dict[str, dict[str, list[int]]] = {}
+        for folder, uid, verdict in queued:
+            by_folder.setdefault(folder, {}).setdefault(verdict, []).append(uid)
+        for folder, by_verdict in by_folder.items():
+            if folder != selected:
+                client.select_folder(folder)
+            for verdict, uids in by_verdict.items():
+                self._dispose(client, uids, verdict)
+            progress = self._progress[folder]
+            if progress.advance(*(uid for uids in by_verdict.values() for uid in uids)):
+                self.checkpoints.save(
+                    self.name, folder, progress.uidvalidity, progress.handled_through
+                )
+        if selected is not None and set(by_folder) - {selected}:
+            client.select_folder(selected)
+
+    def _dispose(self, client: IMAPClient, uids: list[int], verdict: str) -> None:
+        if self.disposal.mode == "move":
+            self._move(client, uids, self._target(client, verdict))
+        else:
+            client.add_flags(uids, [self.disposal.flag.encode()])
 
     def backlog(self) -> int:
         """Messages above each folder's checkpoint not yet handled (a failed one
@@ -161,6 +186,7 @@ class ImapSource:
         uidvalidity, through, uids = self._pending(client, plan, readonly=self.read_only)
         self._progress[plan.name] = _Progress(uidvalidity, through, uids)
         for batch in _chunks(uids, self.batch_size):
+            self._file_queued(client, plan.name)
             yield from self._fetch_batch(client, plan.name, uidvalidity, batch)
 
     def _pending(
@@ -223,14 +249,14 @@ class ImapSource:
         return target
 
     @staticmethod
-    def _move(client: IMAPClient, uid: int, target: str) -> None:
-        """MOVE where offered; else COPY, flag deleted and expunge that UID only."""
+    def _move(client: IMAPClient, uids: list[int], target: str) -> None:
+        """MOVE where offered; else COPY, flag deleted and expunge those UIDs only."""
         if client.has_capability("MOVE"):
-            client.move([uid], target)
+            client.move(uids, target)
             return
-        client.copy([uid], target)
-        client.add_flags([uid], [b"\\Deleted"])
-        client.uid_expunge([uid])
+        client.copy(uids, target)
+        client.add_flags(uids, [b"\\Deleted"])
+        client.uid_expunge(uids)
 
 
 def hierarchy_delimiter(client: IMAPClient) -> str:

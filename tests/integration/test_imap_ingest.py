@@ -195,6 +195,25 @@ def test_without_move_a_message_is_copied_deleted_and_only_its_uid_expunged(
         client.add_flags([keep], [b"\\Deleted"])  # someone else's pending deletion
         client.has_capability = lambda name: name != "MOVE"  # type: ignore[method-assign]
         dovecot.create_folder("Archief")
-        ImapSource._move(client, move, "Archief")
+        ImapSource._move(client, [move], "Archief")
     assert dovecot.folder_uids("INBOX") == [keep]
     assert len(dovecot.folder_uids("Archief")) == 1
+
+
+def test_two_folders_read_ahead_are_each_filed_from_their_own_folder(
+    settings: Settings, dovecot: Dovecot, isolated_env: Path
+) -> None:
+    """The last messages of the first folder are concluded while the second is
+    already selected; each must still be moved out of the folder it sits in."""
+    dovecot.create_folder("Sollicitaties")
+    for number in range(5):
+        dovecot.append("INBOX", question(number), IN_WINDOW)
+        dovecot.append("Sollicitaties", question(100 + number), IN_WINDOW)
+    config = imap_settings(
+        settings, dovecot, isolated_env, folders=["INBOX", "Sollicitaties"], batch_size=2
+    )
+    with _app(config) as app:
+        assert run_cycle(app).verdicts == {"question": 10}
+        assert run_cycle(app).verdicts == {}
+    assert dovecot.folder_uids("INBOX") == dovecot.folder_uids("Sollicitaties") == []
+    assert len(dovecot.folder_uids(f"Processed{dovecot.delimiter}question")) == 10
