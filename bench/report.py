@@ -19,6 +19,12 @@ from pathlib import Path
 from .measure import MIB
 from .pipelines import STAGES, Trial
 
+STAGE_LEGEND = (
+    "fetch: IMAP FETCH; store: the raw bytes' transaction; parse: MIME and rules; "
+    "pdf: waiting for the PDF workers' text; decide: planning and rendering the reply and "
+    "storing decision, documents and reply; file: the IMAP flag (or move). Replies are "
+    "written to the outbox after the cycle, outside these stages."
+)
 LIBRARIES = ("imapclient", "pypdf", "pypdfium2", "SQLAlchemy", "psutil")
 
 
@@ -192,6 +198,8 @@ def markdown(
         "mailroom's main-process wall ms per message by stage (decision log lines):",
         "",
         stage_table(summaries),
+        "",
+        STAGE_LEGEND,
         "",
         *[f"- {note}" for note in notes],
         "",
