@@ -31,7 +31,7 @@ lint: install
 	$(BIN)/lint-imports
 
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench --messages 2000 --rounds 3
 
 clean:
 	rm -rf $(VENV) var

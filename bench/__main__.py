@@ -1,0 +1,98 @@
+"""`python -m bench`: generate, load, measure in alternating rounds, report.
+
+The last line printed is the summary line (`report.summary_line`). The exit
+status is 1 when a pipeline failed or did not judge every message valid, so
+a smoke run notices a broken benchmark.
+"""
+
+import argparse
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from tests.dovecot import Dovecot
+
+from . import pipelines, report
+from .corpus import corpus
+from .mailbox import mailbox
+from .pipelines import Trial
+
+ENGINES = ("pypdf", "pdfium")
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = _parser().parse_args(argv)
+    engines = [engine for engine in options.engines.split(",") if engine]
+    unknown = set(engines) - set(ENGINES)
+    if unknown:
+        print(f"bench: unknown engine(s) {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    print(f"corpus: {options.messages} messages, seed {options.seed}", flush=True)
+    messages = corpus(options.seed, options.messages)
+    notes: list[str] = []
+    trials: defaultdict[str, list[Trial]] = defaultdict(list)
+    with tempfile.TemporaryDirectory(prefix="mailroom-bench-") as temporary:
+        work = Path(temporary)
+        for engine in [e for e in engines if e != "pypdf"]:
+            if not pipelines.engine_available(engine, work):
+                engines.remove(engine)
+                notes.append(f"{engine}: this mailroom refuses pdf_engine={engine}; not measured")
+        print("loading the mailbox", flush=True)
+        with mailbox(messages) as dovecot:
+            for number in range(1, options.rounds + 1):
+                for trial in _round(dovecot, work, engines):
+                    trials[trial.pipeline].append(trial)
+                    print(
+                        f"round {number}: {trial.pipeline} {trial.usage.wall_s:.2f} s, "
+                        f"valid {trial.valid}, exit {trial.usage.returncode}",
+                        flush=True,
+                    )
+    failed = [
+        f"{trial.pipeline}: exit {trial.usage.returncode}, {trial.valid} valid"
+        for runs in trials.values()
+        for trial in runs
+        if trial.usage.returncode != 0 or trial.valid != options.messages
+    ]
+    notes += failed
+    summaries = {
+        name: report.summarise(name, runs, options.messages) for name, runs in trials.items()
+    }
+    settings = {"messages": options.messages, "rounds": options.rounds, "seed": options.seed}
+    written = report.write(options.out, settings, summaries, notes)
+    print(report.table(summaries))
+    print(report.stage_table(summaries))
+    for note in notes:
+        print(f"note: {note}")
+    print(f"written: {written} (and .json)")
+    print(report.summary_line(summaries, report.ratios(summaries)))
+    return 1 if failed else 0
+
+
+def _round(dovecot: Dovecot, work: Path, engines: list[str]) -> list[Trial]:
+    """One run of each pipeline on the same mailbox, in a fixed order."""
+    done = [pipelines.naive(dovecot, work)]
+    done += [pipelines.mailroom(dovecot, work, engine) for engine in engines]
+    done.append(pipelines.raw_fetch(dovecot, work))
+    return done
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--messages", type=int, default=2000, help="corpus size (2000)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (3)")
+    parser.add_argument("--seed", type=int, default=13, help="corpus seed (13)")
+    parser.add_argument(
+        "--engines", default="pypdf,pdfium", help="mailroom PDF engines to run (pypdf,pdfium)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parent / "results",
+        help="where the markdown and JSON results go (bench/results)",
+    )
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""`make bench` in miniature: 20 messages, one round, no figure judged.
+
+It proves the benchmark still runs end to end against this mailroom: every
+pipeline finishes, mailroom judges every message valid and writes a reply
+to each, results are written, and the summary line keeps its exact shape.
+"""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from ..dovecot import dovecot_binary
+from ..support import REPO
+
+SUMMARY = re.compile(
+    r"bench: mailroom/naive=\d+\.\d\d pdfium/naive=(\d+\.\d\d|n/a) "
+    r"main_cpu_ms=\d+\.\d worker_rss_mib=\d+"
+)
+
+
+def test_a_small_bench_run_judges_everything_and_reports(tmp_path: Path) -> None:
+    dovecot_binary()  # skipped without Dovecot (failed under CI=true), like the fixture
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "--messages", "20", "--rounds", "1", "--out", tmp_path],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=110,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    last = result.stdout.splitlines()[-1]
+    assert SUMMARY.fullmatch(last), last
+
+    [written] = tmp_path.glob("bench-*-n20.json")
+    assert written.with_suffix(".md").read_text().rstrip().endswith(last)
+    document = json.loads(written.read_text())
+    assert document["summary"] == last
+    pipelines = document["pipelines"]
+    for name in ("naive", "mailroom-pypdf", "raw-fetch"):
+        assert pipelines[name]["valid"] == 20, name
+        assert pipelines[name]["messages_per_s"] > 0
+    assert set(pipelines["mailroom-pypdf"]["stage_ms"]) >= {"fetch_ms", "pdf_ms", "store_ms"}
+    assert document["environment"]["cores"] >= 1
