@@ -10,6 +10,7 @@ import random
 import time
 import zlib
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 from io import BytesIO
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
-from parse import PdfLimits, PdfSandbox, PdfText
+from parse import PdfEngine, PdfLimits, PdfSandbox, PdfText
 
 from .mailbuilder import pdf as good_pdf
 
@@ -37,6 +38,16 @@ LIMITS = PdfLimits(
 )
 WORKERS = 2
 PHRASE = "The sandbox still reads ordinary letters."
+# Every engine must keep the sandbox's promises; the tests run once per engine.
+ENGINES: tuple[PdfEngine, ...] = ("pypdf", "pdfium")
+
+
+@contextmanager
+def running(workers: int, limits: PdfLimits) -> Iterator[PdfSandbox]:
+    """A sandbox whose workers have started (they start at the first read)."""
+    with PdfSandbox(workers, limits) as sandbox:
+        assert_still_serves(sandbox, workers)
+        yield sandbox
 
 
 def read_in_time(sandbox: PdfSandbox, data: bytes) -> PdfText:

@@ -1,4 +1,5 @@
-"""A migrated store on either engine, for tests parametrised over SQLite and PostgreSQL."""
+"""A migrated store on either engine, for tests parametrised over SQLite and PostgreSQL,
+and an app's source of a single example message."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -8,13 +9,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 import store
+from ingest import MaildirSource
 from mailroom.app import App, build_app, prepare_database
 from mailroom.clock import fixed_clock
 from mailroom.settings import Settings
 from store.models import OutboxReply
 
 from .databases import fresh_postgres_url
-from .support import TEST_NOW
+from .support import EXAMPLE_INBOX, MX, TEST_NOW
 
 ENGINES = ["sqlite", "postgresql"]
 
@@ -83,3 +85,13 @@ def plan_replies(db: store.Database, count: int = 1, due_at: datetime | None = N
             for row in session.scalars(select(OutboxReply)):
                 row.next_attempt_at = due_at
     return ids
+
+
+def example_source(app: App, case_id: str) -> MaildirSource:
+    """A source holding just one example message, copied to its own Maildir."""
+    [path] = EXAMPLE_INBOX.glob(f"*/*.{case_id}.*")
+    target = Path(app.settings.transport.directory).parent / f"inbox-{case_id}"
+    (target / "cur").mkdir(parents=True)
+    (target / "new").mkdir()
+    (target / "cur" / path.name).write_bytes(path.read_bytes())
+    return MaildirSource("example", target, (MX,))

@@ -183,7 +183,8 @@ class ImapSource:
             close_quietly(client)
 
     def _fetch_folder(self, client: IMAPClient, plan: FolderPlan) -> Iterator[FetchedMessage]:
-        uidvalidity, through, uids = self._pending(client, plan, readonly=self.read_only)
+        uidvalidity, through, uids, uidnext = self._pending(client, plan, readonly=self.read_only)
+        through = self._skip_handled(plan.name, uidvalidity, through, uids, uidnext)
         self._progress[plan.name] = _Progress(uidvalidity, through, uids)
         for batch in _chunks(uids, self.batch_size):
             self._file_queued(client, plan.name)
@@ -191,8 +192,9 @@ class ImapSource:
 
     def _pending(
         self, client: IMAPClient, plan: FolderPlan, readonly: bool
-    ) -> tuple[int, int, list[int]]:
-        """Select the folder; its UIDVALIDITY, checkpoint and the UIDs above it, in order."""
+    ) -> tuple[int, int, list[int], int]:
+        """Select the folder; its UIDVALIDITY, checkpoint, the UIDs above it in
+        order, and its UIDNEXT (0 when the server does not say)."""
         selected = client.select_folder(plan.name, readonly=readonly)
         uidvalidity = int(selected[b"UIDVALIDITY"])
         saved = self.checkpoints.load(self.name, plan.name)
@@ -201,7 +203,27 @@ class ImapSource:
         through = saved[1] if saved is not None and saved[0] == uidvalidity else 0
         through = max(through, plan.start_after_uid)
         uids = sorted(u for u in client.search(self._criteria(plan, through)) if u > through)
-        return uidvalidity, through, uids
+        return uidvalidity, through, uids, int(selected.get(b"UIDNEXT", 0))
+
+    def _skip_handled(
+        self, folder: str, uidvalidity: int, through: int, uids: list[int], uidnext: int
+    ) -> int:
+        """Move the checkpoint up to the first message still to handle (or to the
+        folder's end when there is none), and return it.
+
+        What lies between was handled before (in flag mode it carries the flag,
+        so the search passed it over), was left alone on purpose, or is gone.
+        Without this a folder of thousands of flagged messages would be searched
+        from an old checkpoint every cycle; with it the search starts at the
+        newest mail. A message that failed is unflagged, so it still holds the
+        checkpoint back. Mail that arrives after SELECT gets a UID at or above
+        its UIDNEXT, above the checkpoint.
+        """
+        floor = uids[0] - 1 if uids else uidnext - 1
+        if self.read_only or floor <= through:
+            return through
+        self.checkpoints.save(self.name, folder, uidvalidity, floor)
+        return floor
 
     def _criteria(self, plan: FolderPlan, through: int) -> list[str | bytes | date]:
         criteria: list[str | bytes | date] = ["UID", f"{through + 1}:*"]

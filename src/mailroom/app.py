@@ -176,6 +176,7 @@ def _pdf_limits(limits: LimitSettings) -> PdfLimits:
         wall_seconds=limits.pdf_wall_seconds,
         max_pages=limits.pdf_max_pages,
         max_bytes=limits.pdf_max_mb * 1024 * 1024,
+        engine=limits.pdf_engine,
     )
 
 

@@ -32,6 +32,7 @@ from mailroom.channel_settings import (
 )
 from mailroom.firm_settings import STRICT, Firm, PathSetting, Vacancy
 from mailroom.loopback import loopback_address
+from parse import PdfEngine, engine_missing
 
 __all__ = [
     "DigestSettings",
@@ -72,8 +73,19 @@ class LimitSettings(BaseModel):
     pdf_wall_seconds: float = Field(default=60.0, gt=0)
     pdf_max_pages: int = Field(default=200, ge=1)
     pdf_max_mb: int = Field(default=30, ge=1)
+    # The library the PDF workers read with: pypdf, or the faster PDFium.
+    pdf_engine: PdfEngine = "pypdf"
     # More automatic replies than this to one address within 24 hours are held back.
     replies_per_address_per_day: int = Field(default=3, ge=1)
+
+    @field_validator("pdf_engine")
+    @classmethod
+    def _engine_installed(cls, engine: PdfEngine) -> PdfEngine:
+        """Refuse at start an engine whose library is missing, not at the first PDF."""
+        missing = engine_missing(engine)
+        if missing:
+            raise ValueError(f"the {engine} engine {missing}")
+        return engine
 
 
 class PrivacySettings(BaseModel):

@@ -8,6 +8,7 @@ read in worker processes (`PdfSandbox`) so a hostile file stays contained.
 from parse.analyse import PdfReader, analyse, message_id, thread_ids
 from parse.analysis import Address, Analysis, Attachment, FileKind, Flag, PdfText, Reason, Verdict
 from parse.context import ParseContext, VacancyWindow
+from parse.engines import PdfEngine, engine_missing
 from parse.sandbox import PdfLimits, PdfSandbox
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "FileKind",
     "Flag",
     "ParseContext",
+    "PdfEngine",
     "PdfLimits",
     "PdfReader",
     "PdfSandbox",
@@ -25,6 +27,7 @@ __all__ = [
     "VacancyWindow",
     "Verdict",
     "analyse",
+    "engine_missing",
     "message_id",
     "thread_ids",
 ]

@@ -1,7 +1,9 @@
-"""Text and page count of a PDF with pypdf.
+"""Text and page count of a PDF with pypdf, the default engine.
 
 Every failure becomes a reason code on the result (`encrypted`,
 `unreadable`) rather than an exception, so one bad file costs one reason.
+`read_text` is also where the other engine (parse.pdfium) turns what it
+read into a `PdfText`, so both normalise, flag and cut text alike.
 """
 
 import logging
@@ -35,14 +37,19 @@ def read_pdf(data: bytes, max_pages: int) -> PdfText:
             return PdfText(problem=Reason.ENCRYPTED)
         log.info("pdf unreadable: %s", type(exc).__name__)
         return PdfText(problem=Reason.UNREADABLE)
+    return read_text(pages, text, title, author)
+
+
+def read_text(pages: int, text: str, title: object, author: object) -> PdfText:
+    """The result for a PDF that opened: normalised text, flagged when empty or cut."""
     normalised = normalise_text(text)
     flags: tuple[Flag, ...] = () if normalised else (Flag.NO_TEXT,)
     if len(normalised) > MAX_TEXT_CHARS:
         normalised, flags = normalised[:MAX_TEXT_CHARS], (Flag.TEXT_TRUNCATED,)
-    return PdfText(pages, normalised, None, flags, title, author)
+    return PdfText(pages, normalised, None, flags, _short(title), _short(author))
 
 
-def _metadata(reader: PdfReader) -> tuple[str | None, str | None]:
+def _metadata(reader: PdfReader) -> tuple[object, object]:
     """Title and author as the PDF states them (shown to recruiters, never trusted)."""
     try:
         info = reader.metadata
@@ -50,7 +57,7 @@ def _metadata(reader: PdfReader) -> tuple[str | None, str | None]:
         return None, None
     if info is None:
         return None, None
-    return _short(info.title), _short(info.author)
+    return info.title, info.author
 
 
 def _short(value: object) -> str | None:

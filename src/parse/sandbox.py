@@ -24,7 +24,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from parse.analysis import Flag, PdfText, Reason
-from parse.pdf import read_pdf
+from parse.engines import PdfEngine, engine_module, engine_reader
 
 log = logging.getLogger("mailroom.parse")
 
@@ -38,6 +38,7 @@ class PdfLimits:
     wall_seconds: float = 60.0
     max_pages: int = 200
     max_bytes: int = 30 * 1024 * 1024
+    engine: PdfEngine = "pypdf"
 
 
 _RECEIVED = b"\x06"
@@ -56,6 +57,7 @@ def _serve(connection: Connection, limits: PdfLimits) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    read_pdf = engine_reader(limits.engine)
     while True:
         try:
             data = connection.recv_bytes()
@@ -86,18 +88,21 @@ class _Worker:
 
 
 class PdfSandbox:
-    """A small pool of PDF workers; `read` is safe to call from several threads."""
+    """A small pool of PDF workers; `read` is safe to call from several threads.
+
+    The forkserver and the workers start at the first `read`, so a command or
+    a cycle that reads no PDF (status, show, an idle poll) starts no process.
+    """
 
     def __init__(self, workers: int = 2, limits: PdfLimits | None = None) -> None:
         self.limits = limits or PdfLimits()
+        self._workers = workers
         self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(["parse.pdf"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
+        self._started = False
         self._restarts = 0
-        for _ in range(workers):
-            self._idle.put(self._start())
 
     def read(self, data: bytes) -> PdfText:
         """The PDF's text, or a reason; never raises for anything the PDF does.
@@ -109,6 +114,7 @@ class PdfSandbox:
         if len(data) > self.limits.max_bytes:
             return PdfText(problem=Reason.TOO_LARGE)
         deadline = time.monotonic() + self.limits.wall_seconds
+        self._start_pool()
         worker = self._idle.get()
         outcome = self._hand_over(worker, data, deadline)
         if outcome == "dead":
@@ -179,6 +185,17 @@ class PdfSandbox:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+    def _start_pool(self) -> None:
+        """Start the workers once; a thread that comes while they start waits
+        for the first idle one like any other reader."""
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+            self._context.set_forkserver_preload([engine_module(self.limits.engine)])
+        for _ in range(self._workers):
+            self._idle.put(self._start())
 
     def _start(self) -> _Worker:
         worker = _Worker(self._context, self.limits)

@@ -152,8 +152,10 @@ def test_an_unreadable_store_reports_down_and_the_scrape_still_answers(
 
 def test_pdf_worker_restarts_are_counted(app: App) -> None:
     metrics = app.metrics
+    assert app.pdf.read(GOOD).problem is None  # the workers start at the first read
     before = value(scrape(metrics), "mailroom_pdf_worker_restarts_total")
     killed = app.pdf.worker_pids()
+    assert killed
     for pid in killed:
         os.kill(pid, signal.SIGKILL)
     deadline = time.monotonic() + 5

@@ -5,6 +5,7 @@ Each such document gets `unreadable` with the cause as a flag (`pdf_worker_died`
 """
 
 import contextlib
+import dataclasses
 import os
 import resource
 import signal
@@ -15,38 +16,47 @@ from pathlib import Path
 
 import pytest
 
-from parse import PdfLimits, PdfSandbox, PdfText
+from parse import PdfEngine, PdfLimits, PdfSandbox, PdfText
 
 from .. import pdfbuilder as build
-from ..pdfbuilder import GOOD, LIMITS, WORKERS, assert_still_serves, read_in_time
+from ..pdfbuilder import ENGINES, GOOD, LIMITS, WORKERS, assert_still_serves, read_in_time
 
 DAEMON_LIMITS = {r: resource.getrlimit(r) for r in (resource.RLIMIT_AS, resource.RLIMIT_CPU)}
-# About a minute of pypdf's time in 8 kB: only a limit or a kill ends it.
-CPU_HEAVY = build.cpu_heavy()
+# Minutes of pypdf's time, and some 15 s of PDFium's, in 20 kB: only a limit
+# or a kill ends it.
+CPU_HEAVY = build.cpu_heavy(pages=LIMITS.max_pages)
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> PdfEngine:
+    engine: PdfEngine = request.param
+    return engine
 
 
 @pytest.fixture(scope="module")
-def sandbox() -> Iterator[PdfSandbox]:
-    with PdfSandbox(WORKERS, LIMITS) as pool:
+def sandbox(engine: PdfEngine) -> Iterator[PdfSandbox]:
+    with build.running(WORKERS, dataclasses.replace(LIMITS, engine=engine)) as pool:
         yield pool
 
 
 @pytest.fixture(scope="module")
-def frugal() -> Iterator[PdfSandbox]:
+def frugal(engine: PdfEngine) -> Iterator[PdfSandbox]:
     """One worker with little CPU but time to spare: only the CPU limit can stop it,
 
     however busy the machine running the tests is.
     """
-    limits = PdfLimits(cpu_seconds=2, memory_bytes=512 * build.MIB, wall_seconds=60)
-    with PdfSandbox(1, limits) as pool:
+    limits = PdfLimits(cpu_seconds=2, memory_bytes=512 * build.MIB, wall_seconds=60, engine=engine)
+    with build.running(1, limits) as pool:
         yield pool
 
 
 @pytest.fixture(scope="module")
-def patient() -> Iterator[PdfSandbox]:
+def patient(engine: PdfEngine) -> Iterator[PdfSandbox]:
     """One worker with CPU to spare, so that only the wall-clock backstop can stop it."""
-    limits = PdfLimits(cpu_seconds=60, memory_bytes=512 * build.MIB, wall_seconds=1.0)
-    with PdfSandbox(1, limits) as pool:
+    limits = PdfLimits(
+        cpu_seconds=60, memory_bytes=512 * build.MIB, wall_seconds=1.0, engine=engine
+    )
+    with build.running(1, limits) as pool:
         yield pool
 
 

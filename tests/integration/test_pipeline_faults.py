@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 import store
-from ingest import MaildirSource
 from mailroom.app import App
 from mailroom.clock import fixed_clock
 from mailroom.cycle import run_cycle
@@ -16,17 +15,8 @@ from notify import TemplateRenderer
 from parse import PdfText
 from store.models import InboundMessage, OutboxReply
 
-from ..support import EXAMPLE_INBOX, MX, TEST_NOW
-
-
-def _only(app: App, case_id: str) -> MaildirSource:
-    """A source holding just one example message, copied to its own Maildir."""
-    [path] = EXAMPLE_INBOX.glob(f"*/*.{case_id}.*")
-    target = Path(app.settings.transport.directory).parent / f"inbox-{case_id}"
-    (target / "cur").mkdir(parents=True)
-    (target / "new").mkdir()
-    (target / "cur" / path.name).write_bytes(path.read_bytes())
-    return MaildirSource("example", target, (MX,))
+from ..store_fixtures import example_source
+from ..support import TEST_NOW
 
 
 def _broken_templates(app: App, tmp: Path) -> App:
@@ -46,7 +36,7 @@ class _FailingReader:
 
 
 def test_a_failing_message_is_kept_and_handled_on_the_next_run(app: App) -> None:
-    source = _only(app, "01-valid-nl")
+    source = example_source(app, "01-valid-nl")
     broken = dataclasses.replace(app, sources=(source,), pdf=_FailingReader())  # type: ignore[arg-type]
 
     first = run_cycle(broken)
@@ -74,7 +64,9 @@ def test_a_failing_message_is_kept_and_handled_on_the_next_run(app: App) -> None
 def test_a_reply_that_cannot_be_written_keeps_its_verdict(app: App, isolated_env: Path) -> None:
     """Composing happens with the decision; its failure is recorded, never the verdict lost."""
     broken = _broken_templates(app, isolated_env)
-    report = run_cycle(dataclasses.replace(broken, sources=(_only(broken, "01-valid-nl"),)))
+    report = run_cycle(
+        dataclasses.replace(broken, sources=(example_source(broken, "01-valid-nl"),))
+    )
     with broken.db.transaction() as session:
         [row] = session.query(InboundMessage).all()
         [reply] = session.query(OutboxReply).all()
@@ -88,7 +80,7 @@ def test_a_reply_that_cannot_be_written_keeps_its_verdict(app: App, isolated_env
 
 
 def test_a_planned_reply_not_yet_delivered_goes_out_once_next_cycle(app: App) -> None:
-    source = _only(app, "07-question-nl")
+    source = example_source(app, "07-question-nl")
     [fetched] = source.fetch_new()
     outcome = handle(app, source, fetched)  # decided and planned, then "crash" before sending
     assert outcome.replied
@@ -103,7 +95,7 @@ def test_a_planned_reply_not_yet_delivered_goes_out_once_next_cycle(app: App) ->
 
 def test_a_stored_but_unjudged_message_is_judged_next_time(app: App) -> None:
     """A crash right after the raw bytes committed leaves status `stored`."""
-    source = _only(app, "02-one-pdf")
+    source = example_source(app, "02-one-pdf")
     [fetched] = source.fetch_new()
     with app.db.transaction() as session:
         store.record_inbound(
@@ -117,6 +109,6 @@ def test_a_stored_but_unjudged_message_is_judged_next_time(app: App) -> None:
 
 @pytest.mark.parametrize("case_id", ["09-out-of-office", "10-bounce"])
 def test_machines_get_no_reply_at_all(app: App, case_id: str) -> None:
-    report = run_cycle(dataclasses.replace(app, sources=(_only(app, case_id),)))
+    report = run_cycle(dataclasses.replace(app, sources=(example_source(app, case_id),)))
     assert report.verdicts == {"automated": 1}
     assert report.replies_planned == 0 and report.delivery.delivered == 0

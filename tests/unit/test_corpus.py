@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ingest.received import arrival_time
-from parse import Analysis, ParseContext, VacancyWindow, Verdict, analyse
+from parse import Analysis, ParseContext, PdfText, VacancyWindow, Verdict, analyse
+from parse.engines import engine_reader
 
 from ..corpus import make_corpus
 from ..support import MX
@@ -158,6 +159,26 @@ def analysed(name: str) -> Analysis:
 def test_corpus_message(name: str, entry: dict[str, Any]) -> None:
     analysis = analysed(name)
     assert observed(analysis, entry) == wanted(entry), f"all flags: {analysis.flags}"
+
+
+def _judgement(analysis: Analysis) -> tuple[object, ...]:
+    roles = [
+        (a.filename, a.role, a.pdf and (a.pdf.problem, a.pdf.flags)) for a in analysis.attachments
+    ]
+    return analysis.verdict, analysis.reasons, sorted(analysis.flags), analysis.language, roles
+
+
+def test_the_pdfium_engine_judges_every_message_alike() -> None:
+    """Same verdict, reasons, flags, language and PDF outcomes as with pypdf."""
+    read_pdfium = engine_reader("pdfium")
+
+    def read(data: bytes) -> PdfText:
+        return read_pdfium(data, ParseContext.max_pdf_pages)
+
+    for name, entry in sorted(EXPECTED.items()):
+        raw = (CORPUS / name).read_bytes()
+        with_pdfium = analyse(raw, context_for(raw, entry), read)
+        assert _judgement(with_pdfium) == _judgement(analysed(name)), name
 
 
 def test_every_message_has_an_entry_and_every_entry_a_message() -> None:

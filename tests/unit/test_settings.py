@@ -341,3 +341,20 @@ def test_a_default_template_folder_without_the_templates_is_named_once(
     [line] = str(error.value).splitlines()
     assert line.startswith(f"templates.directory: {tmp_path}/templates lacks nl/confirmation.j2,")
     assert "nl/_common.j2" not in line and "en/_common.j2" in line
+
+
+def test_the_pdfium_engine_without_its_library_names_the_key_and_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _example_with(tmp_path, 'pdf_engine = "pypdf"', 'pdf_engine = "pdfium"')
+    assert load_settings(path).limits.pdf_engine == "pdfium"
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # as if not installed
+    with pytest.raises(ConfigError) as error:
+        load_settings(path)
+    assert re.search(r"limits\.pdf_engine: .*pip install 'mailroom\[pdfium\]'", str(error.value))
+
+
+def test_an_unknown_pdf_engine_is_refused(tmp_path: Path) -> None:
+    path = _example_with(tmp_path, 'pdf_engine = "pypdf"', 'pdf_engine = "mupdf"')
+    with pytest.raises(ConfigError, match=r"limits\.pdf_engine: .*'pypdf' or 'pdfium'"):
+        load_settings(path)
