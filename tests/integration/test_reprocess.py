@@ -20,10 +20,10 @@ from mailroom.settings import Settings
 from store.models import AuditEntry, InboundMessage, OutboxReply
 
 from ..clirun import assert_user_error, mailroom
-from ..store_fixtures import ENGINES, app_on_engine
+from ..store_fixtures import ENGINES, app_on_engine, example_source
 from ..support import TEST_NOW
 from .test_corrections import _replies, _state, _with_closing
-from .test_pipeline_faults import _FailingReader, _only
+from .test_pipeline_faults import _FailingReader
 
 
 @pytest.fixture(params=ENGINES)
@@ -40,7 +40,7 @@ def _reprocess(app: App, **options: object) -> int:
 
 def _fail(app: App, case_id: str) -> tuple[MaildirSource, int]:
     """One example message handled while the PDF reader is broken: it failed."""
-    source = _only(app, case_id)
+    source = example_source(app, case_id)
     report = run_cycle(dataclasses.replace(app, sources=(source,), pdf=_FailingReader()))  # type: ignore[arg-type]
     assert report.failed == 1
     with app.db.transaction() as session:
@@ -104,7 +104,9 @@ def test_a_failed_message_gets_its_verdict_and_one_reply_once_the_cause_is_gone(
 def test_reprocessing_a_handled_message_sends_nothing_again(
     engine_app: App, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    report = run_cycle(dataclasses.replace(engine_app, sources=(_only(engine_app, "02-one-pdf"),)))
+    report = run_cycle(
+        dataclasses.replace(engine_app, sources=(example_source(engine_app, "02-one-pdf"),))
+    )
     assert report.verdicts == {"invalid": 1} and report.delivery.delivered == 1
     with engine_app.db.transaction() as session:
         [pk] = session.scalars(select(InboundMessage.id))
@@ -124,7 +126,7 @@ def test_a_waiting_reply_that_no_longer_fits_is_withdrawn(
 ) -> None:
     """Judged late, its closed notice planned but not yet sent; the closing time then
     moved later in the config: reprocess makes it valid and the notice never goes."""
-    source = _only(app, "06-late")
+    source = example_source(app, "06-late")
     [fetched] = source.fetch_new()
     assert handle(app, source, fetched).verdict == "late"
     with app.db.transaction() as session:
@@ -167,7 +169,7 @@ def test_reprocess_failed_dry_run_changes_nothing(
 
 
 def test_a_verdict_set_by_hand_stands(app: App, capsys: pytest.CaptureFixture[str]) -> None:
-    run_cycle(dataclasses.replace(app, sources=(_only(app, "02-one-pdf"),)))
+    run_cycle(dataclasses.replace(app, sources=(example_source(app, "02-one-pdf"),)))
     with app.db.transaction() as session:
         [pk] = session.scalars(select(InboundMessage.id))
     assert (
