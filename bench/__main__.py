@@ -15,6 +15,7 @@ from tests.dovecot import Dovecot
 
 from . import pipelines, report
 from .corpus import corpus
+from .latency import Latency, push_latency
 from .mailbox import mailbox
 from .pipelines import Trial
 
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
                         f"valid {trial.valid}, exit {trial.usage.returncode}",
                         flush=True,
                     )
+            latency = _latency(dovecot, messages[: options.latency], work, notes)
     failed = [
         f"{trial.pipeline}: exit {trial.usage.returncode}, {trial.valid} valid"
         for runs in trials.values()
@@ -59,14 +61,30 @@ def main(argv: list[str] | None = None) -> int:
         name: report.summarise(name, runs, options.messages) for name, runs in trials.items()
     }
     settings = {"messages": options.messages, "rounds": options.rounds, "seed": options.seed}
-    written = report.write(options.out, settings, summaries, notes)
+    written = report.write(options.out, settings, summaries, notes, latency)
     print(report.table(summaries))
     print(report.stage_table(summaries))
+    if latency is not None:
+        print(latency.line())
     for note in notes:
         print(f"note: {note}")
     print(f"written: {written} (and .json)")
     print(report.summary_line(summaries, report.ratios(summaries)))
     return 1 if failed else 0
+
+
+def _latency(
+    dovecot: Dovecot, messages: list[Path], work: Path, notes: list[str]
+) -> Latency | None:
+    """The push latency over `messages`, or None (with a note) when none or it failed."""
+    if not messages:
+        return None
+    print(f"push latency: {len(messages)} single messages", flush=True)
+    try:
+        return push_latency(dovecot, messages, work)
+    except TimeoutError as exc:
+        notes.append(f"push latency not measured: {exc}")
+        return None
 
 
 def _round(dovecot: Dovecot, work: Path, engines: list[str]) -> list[Trial]:
@@ -82,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--messages", type=int, default=2000, help="corpus size (2000)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (3)")
     parser.add_argument("--seed", type=int, default=13, help="corpus seed (13)")
+    parser.add_argument(
+        "--latency",
+        type=int,
+        default=50,
+        help="messages sent one at a time for the IDLE push latency (50; 0 skips it)",
+    )
     parser.add_argument(
         "--engines", default="pypdf,pdfium", help="mailroom PDF engines to run (pypdf,pdfium)"
     )

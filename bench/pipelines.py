@@ -40,7 +40,7 @@ class Trial:
 
 def naive(dovecot: Dovecot, work: Path) -> Trial:
     """bench/naive.py into a fresh SQLite file."""
-    folder = _fresh(work / "naive")
+    folder = fresh(work / "naive")
     usage = run(
         [sys.executable, "-m", "bench.naive", *_imap_args(dovecot, folder), str(folder / "db")],
         os.environ.copy(),
@@ -52,7 +52,7 @@ def naive(dovecot: Dovecot, work: Path) -> Trial:
 
 def raw_fetch(dovecot: Dovecot, work: Path) -> Trial:
     """bench/rawfetch.py: every body in batches, nothing done with them."""
-    folder = _fresh(work / "raw")
+    folder = fresh(work / "raw")
     usage = run(
         [sys.executable, "-m", "bench.rawfetch", *_imap_args(dovecot, folder)],
         os.environ.copy(),
@@ -66,9 +66,9 @@ def mailroom(dovecot: Dovecot, work: Path, engine: str) -> Trial:
     """`mailroom run --once` in flag mode, a fresh SQLite store, file transport,
     JSON logs; the mailbox's handled flags are cleared first."""
     unmark(dovecot)
-    folder = _fresh(work / engine)
+    folder = fresh(work / engine)
     config = imap_config_file(dovecot, folder, 'processed = "flag"\n')
-    env = _mailroom_env(folder, engine)
+    env = mailroom_env(folder, engine)
     command = [sys.executable, "-m", "mailroom", "--config", str(config)]
     usage = run([*command, "--as-of", AS_OF, "run", "--once"], env, REPO, folder / "log")
     decisions = _decisions(folder / "log")
@@ -80,10 +80,10 @@ def mailroom(dovecot: Dovecot, work: Path, engine: str) -> Trial:
 
 def engine_available(engine: str, work: Path) -> bool:
     """Whether this mailroom accepts `[limits] pdf_engine = engine` (config check)."""
-    folder = _fresh(work / f"check-{engine}")
+    folder = fresh(work / f"check-{engine}")
     result = subprocess.run(
         [sys.executable, "-m", "mailroom", "--config", str(EXAMPLE_CONFIG), "config", "check"],
-        env=_mailroom_env(folder, engine),
+        env=mailroom_env(folder, engine),
         cwd=REPO,
         capture_output=True,
         check=False,
@@ -91,7 +91,7 @@ def engine_available(engine: str, work: Path) -> bool:
     return result.returncode == 0
 
 
-def _mailroom_env(folder: Path, engine: str) -> dict[str, str]:
+def mailroom_env(folder: Path, engine: str) -> dict[str, str]:
     env = os.environ.copy()
     env.update(
         MAILROOM_STORE__URL=f"sqlite:///{folder / 'mailroom.db'}",
@@ -110,7 +110,7 @@ def _imap_args(dovecot: Dovecot, folder: Path) -> list[str]:
     return [dovecot.host, str(dovecot.imap_port), dovecot.user, str(password), str(dovecot.ca_file)]
 
 
-def _fresh(folder: Path) -> Path:
+def fresh(folder: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     return folder

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from .latency import Latency
 from .measure import MIB
 from .pipelines import STAGES, Trial
 
@@ -154,7 +155,11 @@ def summary_line(summaries: dict[str, Summary], ratio: dict[str, float | None]) 
 
 
 def write(
-    out: Path, settings: dict[str, object], summaries: dict[str, Summary], notes: list[str]
+    out: Path,
+    settings: dict[str, object],
+    summaries: dict[str, Summary],
+    notes: list[str],
+    latency: Latency | None = None,
 ) -> Path:
     """bench-<date>-n<N>.md and .json in `out`; returns the markdown file."""
     env = environment()
@@ -167,11 +172,12 @@ def write(
         "settings": settings,
         "pipelines": {name: s.__dict__ for name, s in summaries.items()},
         "ratios": ratio,
+        "push_latency": latency.__dict__ if latency else None,
         "notes": notes,
         "summary": summary_line(summaries, ratio),
     }
     base.with_suffix(".json").write_text(json.dumps(document, indent=2) + "\n")
-    base.with_suffix(".md").write_text(markdown(env, settings, summaries, notes))
+    base.with_suffix(".md").write_text(markdown(env, settings, summaries, notes, latency))
     return base.with_suffix(".md")
 
 
@@ -180,6 +186,7 @@ def markdown(
     settings: dict[str, object],
     summaries: dict[str, Summary],
     notes: list[str],
+    latency: Latency | None = None,
 ) -> str:
     ratio = ratios(summaries)
     shown = ", ".join(f"{k} = {'n/a' if v is None else f'{v:.2f}'}" for k, v in ratio.items())
@@ -201,6 +208,7 @@ def markdown(
         "",
         STAGE_LEGEND,
         "",
+        *([latency.line(), ""] if latency else []),
         *[f"- {note}" for note in notes],
         "",
         summary_line(summaries, ratio),

@@ -23,7 +23,19 @@ SUMMARY = re.compile(
 def test_a_small_bench_run_judges_everything_and_reports(tmp_path: Path) -> None:
     dovecot_binary()  # skipped without Dovecot (failed under CI=true), like the fixture
     result = subprocess.run(
-        [sys.executable, "-m", "bench", "--messages", "20", "--rounds", "1", "--out", tmp_path],
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--messages",
+            "20",
+            "--rounds",
+            "1",
+            "--latency",
+            "3",
+            "--out",
+            tmp_path,
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -44,3 +56,5 @@ def test_a_small_bench_run_judges_everything_and_reports(tmp_path: Path) -> None
         assert pipelines[name]["messages_per_s"] > 0
     assert set(pipelines["mailroom-pypdf"]["stage_ms"]) >= {"fetch_ms", "pdf_ms", "store_ms"}
     assert document["environment"]["cores"] >= 1
+    latency = document["push_latency"]
+    assert latency["count"] == 3 and 0 < latency["p50_s"] <= latency["p95_s"]
