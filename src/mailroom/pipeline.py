@@ -78,7 +78,7 @@ def handle(
     try:
         analysis = read(app, received, watch)
     except Exception as exc:
-        return _failed(app, source, fetched, received.stored, exc)
+        return failed(app, source, received, exc)
     return conclude(app, source, received, analysis, watch)
 
 
@@ -156,17 +156,12 @@ def conclude(
                     and store.plan_reply(session, stored.id, reply, app.clock())
                 )
     except Exception as exc:
-        return _failed(app, source, fetched, stored, exc)
+        return failed(app, source, received, exc)
     with watch.stage("file"):
         source.mark_handled(fetched, analysis.verdict)
     replied = planned and reply is not None and reply.content is not None
     _log_decision(stored.id, analysis, reply if replied else None, watch)
     return Outcome(analysis.verdict, replied=replied, reply=reply, stages=dict(watch.seconds))
-
-
-def failed(app: App, source: Source, received: Received, exc: Exception) -> Outcome:
-    """A `read` that raised: keep the error, wait for the retry (see `handle`)."""
-    return _failed(app, source, received.fetched, received.stored, exc)
 
 
 def _log_decision(
@@ -221,10 +216,10 @@ def analyse_bytes(
     return parse.analyse(raw, context, read_pdf or app.pdf.read)
 
 
-def _failed(
-    app: App, source: Source, fetched: FetchedMessage, stored: store.StoredMessage, exc: Exception
-) -> Outcome:
-    """Keep the error with the message; after the last attempt, file it as failed."""
+def failed(app: App, source: Source, received: Received, exc: Exception) -> Outcome:
+    """Reading or concluding raised: keep the error with the message and wait for
+    the retry (see `handle`); after the last attempt, file it as failed."""
+    fetched, stored = received.fetched, received.stored
     # The error text may quote the message, so the log names only its type;
     # the full error is kept with the message in the store.
     log.error("message %s failed: %s", stored.id, type(exc).__name__)

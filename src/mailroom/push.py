@@ -11,13 +11,11 @@ from mailroom.settings import ImapSourceSettings
 log = logging.getLogger("mailroom.push")
 
 
-def start_watchers(app: App, polls: RunRequests) -> list[threading.Thread]:
+def start_watchers(app: App, polls: RunRequests) -> None:
     """One IDLE thread per IMAP source that allows it, on its first folder."""
-    threads = []
-    for source, settings in zip(app.sources, app.settings.sources, strict=True):
-        if not isinstance(source, ImapSource) or not isinstance(settings, ImapSourceSettings):
-            continue
-        if not settings.idle:
+    idle = {s.name for s in app.settings.sources if isinstance(s, ImapSourceSettings) and s.idle}
+    for source in app.sources:
+        if not isinstance(source, ImapSource) or source.name not in idle:
             continue
         watcher = InboxWatcher(
             source.server,
@@ -27,10 +25,7 @@ def start_watchers(app: App, polls: RunRequests) -> list[threading.Thread]:
             renew_seconds=app.settings.service.idle_renew_seconds,
             backoff=Backoff(longest_seconds=app.settings.service.reconnect_max_seconds),
         )
-        thread = threading.Thread(target=watcher.run, name=f"idle-{source.name}", daemon=True)
-        thread.start()
-        threads.append(thread)
-    return threads
+        threading.Thread(target=watcher.run, name=f"idle-{source.name}", daemon=True).start()
 
 
 def _events(app: App, name: str, polls: RunRequests) -> WatchEvents:
