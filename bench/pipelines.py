@@ -22,7 +22,7 @@ from tests.support import EXAMPLE_CONFIG, REPO
 from .mailbox import unmark
 from .measure import Usage, run
 
-STAGES = ("fetch_ms", "store_ms", "parse_ms", "pdf_ms", "decide_ms", "file_ms")
+STAGES = ("fetch_ms", "store_ms", "parse_ms", "decide_ms", "file_ms")
 # Handled an hour after arrival, as a poll would, with the vacancy open.
 AS_OF = (IN_WINDOW + timedelta(hours=1)).isoformat()
 

@@ -21,8 +21,8 @@ from .measure import MIB
 from .pipelines import STAGES, Trial
 
 STAGE_LEGEND = (
-    "fetch: IMAP FETCH; store: the raw bytes' transaction; parse: MIME and rules; "
-    "pdf: waiting for the PDF workers' text; decide: planning and rendering the reply and "
+    "fetch: IMAP FETCH; store: the raw bytes' transaction; parse: waiting for a PDF worker "
+    "to judge the message (MIME, rules, PDF text); decide: planning and rendering the reply and "
     "storing decision, documents and reply; file: the IMAP flag (or move). Replies are "
     "written to the outbox after the cycle, outside these stages."
 )

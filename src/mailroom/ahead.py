@@ -1,11 +1,11 @@
 """Reading several messages at once, concluding them in arrival order.
 
-The slow part of a message is `pipeline.read`: parsing it and, above all,
-having its PDFs read by the worker processes. While the workers read one
-message's documents, this process stores the next messages and concludes
-the ones read, so both cores stay busy. As many messages are read at once as
-there are PDF workers (each reading thread hands its documents to whichever
-worker is free), and at most twice that many wait to be concluded.
+The slow part of a message is `pipeline.read`: judging it, which for mail
+holding a PDF happens in a worker process (MIME, rules and PDF text). While
+the workers judge some messages, this process stores the next ones and
+concludes those judged, so both cores stay busy. As many messages are read
+at once as there are PDF workers (each reading thread hands its message to
+whichever worker is free), and at most twice that many wait to be concluded.
 
 Conclusion stays in arrival order: whether a message is a supplement to a
 person's earlier complete application, and how many replies an address has

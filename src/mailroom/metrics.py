@@ -39,7 +39,7 @@ class Metrics:
         )
         self._stages = Histogram(
             "mailroom_stage_seconds",
-            "Time one message spent in each stage (fetch, store, parse, pdf, decide, file).",
+            "Time one message spent in each stage (fetch, store, parse, decide, file).",
             ["stage"],
             buckets=STAGE_BUCKETS,
             registry=self.registry,

@@ -120,15 +120,14 @@ def receive(
 
 
 def read(app: App, received: Received, watch: Stopwatch) -> parse.Analysis:
-    """Step 2, the slow part: the message as parse judges it, its PDFs read
-    by the workers. Safe to run for several messages at once: it writes nothing."""
+    """Step 2, the slow part: the message as parse judges it, in a PDF worker
+    when it holds a PDF. Safe to run for several messages at once: it writes nothing."""
     with watch.stage("parse"):
         return analyse_bytes(
             app,
             received.raw,
             received.fetched.arrived_at,
             received.oversized_from,
-            read_pdf=watch.timed("pdf", app.pdf.read),
         )
 
 
@@ -207,13 +206,12 @@ def analyse_bytes(
     arrived_at: datetime,
     oversized_from: int | None = None,
     routed_to: str | None = None,
-    read_pdf: parse.PdfReader | None = None,
 ) -> parse.Analysis:
     """What parse makes of the bytes, knowing which of our replies they answer."""
     with app.db.transaction() as session:
         ours = store.known_reply_ids(session, parse.thread_ids(raw))
     context = replace(app.parse_context(arrived_at, ours, oversized_from), routed_to=routed_to)
-    return parse.analyse(raw, context, read_pdf or app.pdf.read)
+    return app.pdf.analyse(raw, context)
 
 
 def failed(app: App, source: Source, received: Received, exc: Exception) -> Outcome:

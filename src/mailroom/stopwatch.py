@@ -2,18 +2,14 @@
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import ParamSpec, TypeVar
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 class Stopwatch:
     """Wall time per named stage. Time spent in a stage nested inside another
-    (the PDF reads inside parsing) counts only for the inner one, so the
-    stages add up to the whole and a histogram per stage means what it says."""
+    counts only for the inner one, so the stages add up to the whole and a
+    histogram per stage means what it says."""
 
     def __init__(self) -> None:
         self.seconds: defaultdict[str, float] = defaultdict(float)
@@ -30,15 +26,6 @@ class Stopwatch:
             self.seconds[name] += elapsed - self._nested.pop()
             if self._nested:
                 self._nested[-1] += elapsed
-
-    def timed(self, name: str, work: Callable[P, R]) -> Callable[P, R]:
-        """`work`, with every call counted under stage `name`."""
-
-        def counted(*args: P.args, **kwargs: P.kwargs) -> R:
-            with self.stage(name):
-                return work(*args, **kwargs)
-
-        return counted
 
     def milliseconds(self) -> dict[str, float]:
         """`<stage>_ms` fields for a log line, rounded to a tenth."""

@@ -1,32 +1,44 @@
-"""Read PDFs in worker processes under hard limits, so no PDF can hurt the daemon.
+"""Read PDFs, and judge mail that holds them, in worker processes under hard
+limits, so no PDF can hurt the daemon and its own process is left to store
+and reply.
 
 Each worker is a separate process (started by `forkserver`, never `fork`
 from the threaded daemon) that caps its own address space (RLIMIT_AS) and,
-per document, its CPU time (RLIMIT_CPU). The supervisor adds a wall-clock
-backstop: a worker that dies, overruns or hangs is killed and replaced, and
-that one document gets the reason `unreadable` with a flag saying why. The
-other workers, and the next document, are unaffected.
+per request, its CPU time (RLIMIT_CPU). The supervisor adds a wall-clock
+backstop: a worker that dies, overruns or hangs is killed and replaced. A
+document read on its own then gets the reason `unreadable` with a flag
+saying why; a message judged whole is judged again with each document read
+on its own, so the blame lands on the document. The other workers, and the
+next request, are unaffected.
 """
 
 import dataclasses
-import json
 import logging
 import math
 import multiprocessing
+import pickle
 import queue
 import resource
 import signal
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
+from functools import partial
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import TypeVar
 
-from parse.analysis import Flag, PdfText, Reason
-from parse.engines import PdfEngine, engine_module, engine_reader
+from parse import wire
+from parse.analyse import PdfReader, analyse
+from parse.analysis import Analysis, Flag, PdfText, Reason
+from parse.context import ParseContext
+from parse.engines import PdfEngine, ReadPdf, engine_module, engine_reader
 
 log = logging.getLogger("mailroom.parse")
+
+_Answer = TypeVar("_Answer")
 
 
 @dataclass(frozen=True)
@@ -42,25 +54,31 @@ class PdfLimits:
 
 
 _RECEIVED = b"\x06"
+# A request's first byte: a PDF to read, or a whole message to judge.
+_PDF = b"P"
+_MESSAGE = b"M"
+# A judged message's answer: its analysis, or word that judging it raised.
+_ANALYSED = b"A"
+_RAISED = b"R"
 
 
 def _serve(connection: Connection, limits: PdfLimits) -> None:
-    """Worker loop: one document in, an acknowledgement and one result out.
+    """Worker loop: one request in, an acknowledgement and one answer out.
 
-    The result travels as JSON, not pickle, so even a worker a PDF managed to
-    subvert cannot make the daemon run code. No core dumps: they would hold
-    an applicant's document. Stop signals are the parent's to act on: a
-    Ctrl-C reaches the whole process group, and a worker that died of it
-    would fail the document the parent is finishing before it stops.
+    Answers travel as JSON (parse.wire), not pickle, so even a worker a PDF
+    managed to subvert cannot make the daemon run code. No core dumps: they
+    would hold an applicant's document. Stop signals are the parent's to act
+    on: a Ctrl-C reaches the whole process group, and a worker that died of
+    it would fail the document the parent is finishing before it stops.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    read_pdf = engine_reader(limits.engine)
+    read_pdf = _within_limits(engine_reader(limits.engine), limits)
     while True:
         try:
-            data = connection.recv_bytes()
+            request = connection.recv_bytes()
         except EOFError:
             return
         connection.send_bytes(_RECEIVED)
@@ -68,8 +86,26 @@ def _serve(connection: Connection, limits: PdfLimits) -> None:
         spent = usage.ru_utime + usage.ru_stime
         hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
         resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(spent + limits.cpu_seconds), hard))
-        result = read_pdf(data, limits.max_pages)
-        connection.send_bytes(json.dumps(dataclasses.asdict(result)).encode())
+        connection.send_bytes(_answer(request, read_pdf))
+
+
+def _answer(request: bytes, read_pdf: PdfReader) -> bytes:
+    if request[:1] == _PDF:
+        return wire.encode_pdf_text(read_pdf(request[1:]))
+    try:
+        raw, context = pickle.loads(request[1:])  # noqa: S301 (the parent wrote it)
+        return _ANALYSED + wire.encode_analysis(analyse(raw, context, read_pdf))
+    except Exception:  # the parent judges it again itself, and keeps the error
+        return _RAISED
+
+
+def _within_limits(read_pdf: ReadPdf, limits: PdfLimits) -> PdfReader:
+    def read(data: bytes) -> PdfText:
+        if len(data) > limits.max_bytes:
+            return PdfText(problem=Reason.TOO_LARGE)
+        return read_pdf(data, limits.max_pages)
+
+    return read
 
 
 class _Worker:
@@ -88,9 +124,10 @@ class _Worker:
 
 
 class PdfSandbox:
-    """A small pool of PDF workers; `read` is safe to call from several threads.
+    """A small pool of PDF workers; `read` and `analyse` are safe to call from
+    several threads, each request going to whichever worker is free.
 
-    The forkserver and the workers start at the first `read`, so a command or
+    The forkserver and the workers start at the first PDF, so a command or
     a cycle that reads no PDF (status, show, an idle poll) starts no process.
     """
 
@@ -105,33 +142,67 @@ class PdfSandbox:
         self._restarts = 0
 
     def read(self, data: bytes) -> PdfText:
-        """The PDF's text, or a reason; never raises for anything the PDF does.
-
-        One deadline covers handing the document over and reading it. A worker
-        that dies before acknowledging the document had died already, so the
-        document is given to a fresh worker instead of being blamed.
-        """
+        """The PDF's text, or a reason; never raises for anything the PDF does."""
         if len(data) > self.limits.max_bytes:
             return PdfText(problem=Reason.TOO_LARGE)
+        answer = self._ask(_PDF + data, wire.decode_pdf_text)
+        if isinstance(answer, Flag):
+            return PdfText(problem=Reason.UNREADABLE, flags=(answer,))
+        return answer
+
+    def analyse(self, raw: bytes, context: ParseContext) -> Analysis:
+        """The message judged in a worker (MIME, rules and its PDFs' text), so
+        this process only stores and replies; `parse.analyse` says the rest.
+
+        Mail that holds no PDF is judged here, starting no worker. When the
+        worker dies, overruns or answers nonsense, or judging raised there,
+        the message is judged here instead, with each PDF read by a worker
+        on its own: that is how a document that kills its reader is singled
+        out (as `unreadable`, with the flag), and how the error of a message
+        that cannot be judged is raised where it is kept.
+        """
+        if not _may_hold_a_pdf(raw):
+            return analyse(raw, context, self.read)
+        # In UTC: the time zone objects some libraries attach do not survive pickling.
+        in_utc = dataclasses.replace(context, arrived_at=context.arrived_at.astimezone(UTC))
+        request = _MESSAGE + pickle.dumps((raw, in_utc))
+        answer = self._ask(request, partial(_analysis, raw, context))
+        if isinstance(answer, Analysis):
+            return answer
+        if answer is not None:
+            log.warning("message judged outside the workers after %s", answer.value)
+        return analyse(raw, context, self.read)
+
+    def _ask(self, request: bytes, decode: Callable[[bytes], _Answer]) -> _Answer | Flag:
+        """A free worker's decoded answer to `request`, or the flag that says
+        why there is none (the worker is then replaced).
+
+        One deadline covers handing the request over and answering it. A
+        worker that dies before acknowledging the request had died already,
+        so the request is given to a fresh worker instead of being blamed.
+        An answer `decode` refuses (ValueError) means the worker is not
+        trusted again.
+        """
         deadline = time.monotonic() + self.limits.wall_seconds
         self._start_pool()
         worker = self._idle.get()
-        outcome = self._hand_over(worker, data, deadline)
+        outcome = self._hand_over(worker, request, deadline)
         if outcome == "dead":
-            self._retire(worker, "worker found dead before the document")
+            self._retire(worker, "worker found dead before the request")
             worker = self._start()
-            outcome = self._hand_over(worker, data, deadline)
+            outcome = self._hand_over(worker, request, deadline)
         if outcome != "received":
-            died = Flag.PDF_TIMEOUT if outcome == "late" else Flag.PDF_WORKER_DIED
-            return self._replace(worker, died)
+            return self._replace(
+                worker, Flag.PDF_TIMEOUT if outcome == "late" else Flag.PDF_WORKER_DIED
+            )
         try:
             if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
                 return self._replace(worker, Flag.PDF_TIMEOUT)
-            result = _result(json.loads(worker.connection.recv_bytes()))
-        except (EOFError, OSError, ValueError, TypeError, KeyError, AttributeError):
+            answer = decode(worker.connection.recv_bytes())
+        except (EOFError, OSError, ValueError):
             return self._replace(worker, Flag.PDF_WORKER_DIED)
         self._idle.put(worker)
-        return result
+        return answer
 
     @staticmethod
     def _hand_over(worker: "_Worker", data: bytes, deadline: float) -> str:
@@ -193,7 +264,9 @@ class PdfSandbox:
             if self._started:
                 return
             self._started = True
-            self._context.set_forkserver_preload([engine_module(self.limits.engine)])
+            self._context.set_forkserver_preload(
+                ["parse.analyse", engine_module(self.limits.engine)]
+            )
         for _ in range(self._workers):
             self._idle.put(self._start())
 
@@ -203,10 +276,10 @@ class PdfSandbox:
             self._all.add(worker)
         return worker
 
-    def _replace(self, worker: _Worker, cause: Flag) -> PdfText:
+    def _replace(self, worker: _Worker, cause: Flag) -> Flag:
         self._retire(worker, cause)
         self._idle.put(self._start())
-        return PdfText(problem=Reason.UNREADABLE, flags=(cause,))
+        return cause
 
     def _retire(self, worker: _Worker, cause: str) -> None:
         log.warning("pdf worker %s replaced: %s", worker.process.pid, cause)
@@ -216,12 +289,18 @@ class PdfSandbox:
             self._restarts += 1
 
 
-def _result(fields: dict[str, Any]) -> PdfText:
-    """The worker's JSON as a PdfText; a field a sound worker never writes
-    raises, and the worker is not trusted again."""
-    problem, flags = fields.pop("problem"), fields.pop("flags")
-    return PdfText(
-        **fields,
-        problem=None if problem is None else Reason(problem),
-        flags=tuple(Flag(flag) for flag in flags),
-    )
+def _analysis(raw: bytes, context: ParseContext, frame: bytes) -> Analysis | None:
+    """The worker's analysis of `raw`, or None when judging it raised there."""
+    if frame == _RAISED:
+        return None
+    if frame[:1] != _ANALYSED:
+        raise ValueError("not an analysis")
+    return wire.decode_analysis(frame[1:], raw, context.authserv_id)
+
+
+def _may_hold_a_pdf(raw: bytes) -> bool:
+    """Whether a part of the message may be a PDF: its signature as written
+    (binary or 8bit), in base64 (a part's encoded text starts "JVBER") or in
+    quoted-printable. A miss costs only speed: the message is then judged in
+    this process, and any PDF in it still read by a worker."""
+    return b"%PDF" in raw or b"JVBER" in raw or b"=25PDF" in raw

@@ -54,7 +54,7 @@ def test_a_small_bench_run_judges_everything_and_reports(tmp_path: Path) -> None
     for name in ("naive", "mailroom-pypdf", "raw-fetch"):
         assert pipelines[name]["valid"] == 20, name
         assert pipelines[name]["messages_per_s"] > 0
-    assert set(pipelines["mailroom-pypdf"]["stage_ms"]) >= {"fetch_ms", "pdf_ms", "store_ms"}
+    assert set(pipelines["mailroom-pypdf"]["stage_ms"]) >= {"fetch_ms", "parse_ms", "store_ms"}
     assert document["environment"]["cores"] >= 1
     latency = document["push_latency"]
     assert latency["count"] == 3 and 0 < latency["p50_s"] <= latency["p95_s"]

@@ -20,10 +20,10 @@ import store
 from mailroom import commands
 from mailroom.app import App
 from mailroom.cli import main
-from parse import PdfText
 
 from ..clirun import mailroom
 from ..databases import fresh_postgres_url
+from ..readers import FailingReader
 from ..support import EXAMPLE_CONFIG, REPO
 
 IN_WINDOW = "2026-01-07T10:00+01:00"
@@ -131,18 +131,8 @@ def test_run_once_exits_1_when_a_source_is_down_and_status_json_says_since_when(
     assert status["messages"] == {} and status["replies"] == {}
 
 
-class _BrokenReader:
-    """A PDF reader that raises, as a bug would: the message fails and is kept."""
-
-    def read(self, data: bytes) -> PdfText:
-        raise RuntimeError("reader broke")
-
-    def close(self) -> None:
-        """Nothing to stop."""
-
-
 def test_run_once_exits_1_when_a_message_failed(app: App) -> None:
-    broken = dataclasses.replace(app, pdf=_BrokenReader())  # type: ignore[arg-type]
+    broken = dataclasses.replace(app, pdf=FailingReader())  # type: ignore[arg-type]
     assert commands.run(broken, argparse.Namespace(once=True)) == 1
     assert commands.run(app, argparse.Namespace(once=True)) == 0, "handled on the next run"
 

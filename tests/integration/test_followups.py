@@ -16,6 +16,7 @@ from mailroom.cycle import run_cycle
 from parse import PdfSandbox, PdfText
 from store.models import InboundMessage, OutboxReply, Submission
 
+from ..readers import InProcessJudge
 from ..support import EXAMPLE_INBOX, MX
 
 CET = timezone(timedelta(hours=1))
@@ -77,7 +78,7 @@ def test_incomplete_follow_up_is_a_supplement_without_a_resubmit_request(
         assert kinds == ["confirmation", "confirmation"]
 
 
-class _SlowFirstLetter:
+class _SlowFirstLetter(InProcessJudge):
     """The real PDF sandbox, except that the first reading of `slow` waits, so
     the message holding it is read last; it also records how many documents
     were being read at once."""

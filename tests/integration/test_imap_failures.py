@@ -40,7 +40,7 @@ def test_a_message_that_keeps_failing_waits_for_each_retry_then_is_filed_as_fail
             assert row.status == "failed" and "a parser fault" in (row.error or "")
             return row.attempts, row.retry_at
 
-    monkeypatch.setattr(parse, "analyse", broken)
+    monkeypatch.setattr(parse.PdfSandbox, "analyse", broken)
     with build_app(config, fixed_clock(TEST_NOW)) as built:
         prepare_database(built)
         now = TEST_NOW

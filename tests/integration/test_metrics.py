@@ -85,8 +85,6 @@ def test_a_scrape_shows_the_messages_just_handled(handled: tuple[App, CycleRepor
     for stage in ("fetch", "store", "parse", "decide", "file"):
         assert value(samples, "mailroom_stage_seconds_count", stage=stage) == handled_count
         assert value(samples, "mailroom_stage_seconds_sum", stage=stage) > 0
-    # Only the messages with PDFs spend time reading them.
-    assert 0 < value(samples, "mailroom_stage_seconds_count", stage="pdf") < handled_count
     assert value(samples, "mailroom_poll_errors_total", source="chasse") == 2
     assert value(samples, "mailroom_idle_wakeups_total", source="chasse") == 1
     assert ("mailroom_idle_errors_total", frozenset({("source", "chasse")})) not in samples

@@ -111,9 +111,11 @@ def test_nesting_a_hundred_thousand_deep_ends(
 
 
 def test_nested_dictionaries_are_skipped_and_the_page_read(sandbox: PdfSandbox) -> None:
-    """pypdf (not strict) recovers from the RecursionError and skips the broken entry."""
+    """pypdf (not strict) recovers from the RecursionError and skips the broken
+    entry, or refuses the document: which, depends on how deep the worker's
+    stack already is where the limit strikes. Either way a result, in time."""
     result = read_in_time(sandbox, build.deeply_nested("dictionary", 100_000))
-    assert outcome(result) == NESTING_READ
+    assert outcome(result) in (NESTING_READ, UNREADABLE)
     assert_still_serves(sandbox)
 
 

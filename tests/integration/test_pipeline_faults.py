@@ -12,9 +12,9 @@ from mailroom.clock import fixed_clock
 from mailroom.cycle import run_cycle
 from mailroom.pipeline import handle
 from notify import TemplateRenderer
-from parse import PdfText
 from store.models import InboundMessage, OutboxReply
 
+from ..readers import FailingReader
 from ..store_fixtures import example_source
 from ..support import TEST_NOW
 
@@ -25,19 +25,9 @@ def _broken_templates(app: App, tmp: Path) -> App:
     return dataclasses.replace(app, renderers=dict.fromkeys(app.renderers, renderer))
 
 
-class _FailingReader:
-    """A PDF reader that fails the way a bug would: judging the message raises."""
-
-    def read(self, data: bytes) -> PdfText:
-        raise RuntimeError("reader broke")
-
-    def close(self) -> None:
-        """Nothing to stop."""
-
-
 def test_a_failing_message_is_kept_and_handled_on_the_next_run(app: App) -> None:
     source = example_source(app, "01-valid-nl")
-    broken = dataclasses.replace(app, sources=(source,), pdf=_FailingReader())  # type: ignore[arg-type]
+    broken = dataclasses.replace(app, sources=(source,), pdf=FailingReader())  # type: ignore[arg-type]
 
     first = run_cycle(broken)
 

@@ -20,10 +20,10 @@ from mailroom.settings import Settings
 from store.models import AuditEntry, InboundMessage, OutboxReply
 
 from ..clirun import assert_user_error, mailroom
+from ..readers import FailingReader
 from ..store_fixtures import ENGINES, app_on_engine, example_source
 from ..support import TEST_NOW
 from .test_corrections import _replies, _state, _with_closing
-from .test_pipeline_faults import _FailingReader
 
 
 @pytest.fixture(params=ENGINES)
@@ -41,7 +41,7 @@ def _reprocess(app: App, **options: object) -> int:
 def _fail(app: App, case_id: str) -> tuple[MaildirSource, int]:
     """One example message handled while the PDF reader is broken: it failed."""
     source = example_source(app, case_id)
-    report = run_cycle(dataclasses.replace(app, sources=(source,), pdf=_FailingReader()))  # type: ignore[arg-type]
+    report = run_cycle(dataclasses.replace(app, sources=(source,), pdf=FailingReader()))  # type: ignore[arg-type]
     assert report.failed == 1
     with app.db.transaction() as session:
         query = select(InboundMessage.id).where(InboundMessage.status == "failed")
@@ -63,7 +63,7 @@ def test_a_failed_message_gets_its_verdict_and_one_reply_once_the_cause_is_gone(
         shown = store.digest_content(session, TEST_NOW - timedelta(days=30), TEST_NOW)
         assert [item.message_pk for item in shown.failures] == [pk]  # and the digest lists
 
-    broken = dataclasses.replace(engine_app, pdf=_FailingReader())  # type: ignore[arg-type]
+    broken = dataclasses.replace(engine_app, pdf=FailingReader())  # type: ignore[arg-type]
     assert _reprocess(broken, ref=str(pk)) == 1
     assert f"message {pk}: failed; still fails (RuntimeError); no reply planned" in (
         capsys.readouterr().out

@@ -131,7 +131,7 @@ def test_a_failed_message_is_unhealthy_and_counts_as_an_error_today(
     def broken(*args: object, **kwargs: object) -> parse.Analysis:
         raise ValueError("a parser fault")
 
-    monkeypatch.setattr(parse, "analyse", broken)
+    monkeypatch.setattr(parse.PdfSandbox, "analyse", broken)
     with build_app(config, fixed_clock(datetime.fromisoformat(SOON))) as app:
         prepare_database(app)
         assert run_cycle(app).failed == 1

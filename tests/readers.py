@@ -1,0 +1,25 @@
+"""Stand-ins for the PDF sandbox that judge messages in the test's own process."""
+
+import parse
+from parse import Analysis, ParseContext, PdfText
+
+
+class InProcessJudge:
+    """Judges each message here, as `PdfSandbox.analyse` does when a message
+    cannot be judged in a worker, with every PDF read by `read`."""
+
+    def analyse(self, raw: bytes, context: ParseContext) -> Analysis:
+        return parse.analyse(raw, context, self.read)
+
+    def read(self, data: bytes) -> PdfText:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+class FailingReader(InProcessJudge):
+    """A PDF reader that fails the way a bug would: judging the message raises."""
+
+    def read(self, data: bytes) -> PdfText:
+        raise RuntimeError("reader broke")
