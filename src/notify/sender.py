@@ -193,23 +193,34 @@ class Outbox:
             return True
         with self.db.transaction() as session:
             due = store.claim_due(session, self.clock(), room, self.policy.lease, self.holder)
-        for position, reply in enumerate(due):
-            try:
-                if stop():
-                    self._release(due[position:])
-                    return False
-                self._deliver(reply, report)
-            except BaseException:
-                self._release(due[position + 1 :])
-                raise
-            delivered_one()
+        handed_on: list[tuple[store.DueReply, str]] = []
+        try:
+            for position, reply in enumerate(due):
+                try:
+                    if stop():
+                        self._release(due[position:])
+                        return False
+                    answer = self._deliver(reply, report)
+                except BaseException:
+                    self._release(due[position + 1 :])
+                    raise
+                if answer is not None:
+                    handed_on.append((reply, answer))
+                if len(handed_on) >= self.transport.settle_every:
+                    self._record_sent(handed_on)
+                    handed_on = []
+                delivered_one()
+        finally:
+            self._record_sent(handed_on)
         return bool(due)
 
     def _release(self, replies: list[store.DueReply]) -> None:
         with self.db.transaction() as session:
             store.release_claims(session, [r.id for r in replies])
 
-    def _deliver(self, reply: store.DueReply, report: DeliveryReport) -> None:
+    def _deliver(self, reply: store.DueReply, report: DeliveryReport) -> str | None:
+        """Hand the reply on; the peer's answer, to be recorded with the batch,
+        or None when it needs no recording as sent (done with already)."""
         try:
             if reply.in_doubt and self.transport.was_delivered(reply.rfc_message_id):
                 with self.db.transaction() as session:
@@ -218,7 +229,7 @@ class Outbox:
                     "reply %s was in doubt: found sent, not sent again", reply.rfc_message_id
                 )
                 report.confirmed += 1
-                return
+                return None
             self.rate.record(self.clock())
             answer = self.transport.deliver(reply.recipient, reply.rfc_message_id, reply.content)
         except DeliveryHeldBack as held:
@@ -226,14 +237,24 @@ class Outbox:
                 store.mark_suppressed(session, reply.id, held.reason, self.clock())
             log.warning("reply %s held back (%s)", reply.rfc_message_id, held.reason)
             report.held_back += 1
-            return
+            return None
         except DeliveryFailed as failure:
             _failed(self.db, self.clock(), self.policy, reply, failure, report)
-            return
-        with self.db.transaction() as session:
-            store.mark_sent(session, reply.id, answer, self.clock())
-        log.info("reply %s delivered", reply.rfc_message_id)
+            return None
         report.delivered += 1
+        return answer
+
+    def _record_sent(self, handed_on: list[tuple[store.DueReply, str]]) -> None:
+        """Once the transport holds them durably, record the replies handed on
+        as sent, together (delivery before the record, never the other way)."""
+        if not handed_on:
+            return
+        self.transport.settle()
+        with self.db.transaction() as session:
+            for reply, answer in handed_on:
+                store.mark_sent(session, reply.id, answer, self.clock())
+        for reply, _ in handed_on:
+            log.info("reply %s delivered", reply.rfc_message_id)
 
 
 def _failed(

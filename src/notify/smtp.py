@@ -42,6 +42,8 @@ class SmtpTransport:
     Google), a reply in doubt is confirmed instead of sent twice.
     """
 
+    settle_every = 1  # each reply recorded as soon as the relay took it
+
     def __init__(
         self,
         server: SmtpServer,
@@ -94,6 +96,9 @@ class SmtpTransport:
 
     def discard(self, message_id: str) -> None:
         """The relay keeps no copy mailroom could remove."""
+
+    def settle(self) -> None:
+        """Each message was taken by the relay when `deliver` returned."""
 
     def close(self) -> None:
         session, self._session = self._session, None

@@ -17,6 +17,7 @@ from sqlalchemy import select
 import store
 from notify import DeliveryPolicy, DeliveryReport, Drain, Outbox, SendRate
 from notify.smtp import SmtpServer, SmtpTransport
+from notify.transport import FileTransport
 from store.claims import Claimant, process_token
 from store.models import DeliveryAttempt, OutboxReply
 
@@ -260,3 +261,48 @@ def test_a_connection_lost_after_the_message_went_over_leaves_the_reply_in_doubt
         [row] = session.scalars(select(OutboxReply))
         assert row.status == "planned" and row.in_doubt
         assert "after the message was handed over" in (row.last_answer or "")
+
+
+class _WatchedFolder(FileTransport):
+    """The folder transport, noting at each settle what the store already calls sent."""
+
+    def __init__(self, directory: Path, db: store.Database) -> None:
+        super().__init__(directory)
+        self.db = db
+        self.sent_before_settling: list[int] = []
+
+    def settle(self) -> None:
+        with self.db.transaction() as session:
+            sent = session.scalars(select(OutboxReply.id).where(OutboxReply.status == "sent"))
+            self.sent_before_settling.append(len(list(sent)))
+        super().settle()
+
+
+def test_a_folder_is_settled_once_per_batch_before_its_replies_are_recorded_sent(
+    db: store.Database, tmp_path: Path
+) -> None:
+    """Sixty replies: settled after 25, 50 and 60, each time before those
+    replies were recorded, so a reply on record as sent is a file on disk."""
+    planned = plan_replies(db, 60)
+    clock = ManualClock()
+    folder = _WatchedFolder(tmp_path / "outbox", db)
+    box = Outbox(
+        db,
+        folder,
+        clock,
+        clock.sleep,
+        DeliveryPolicy(),
+        SendRate(1000),
+        "this-test",
+        lambda _: True,
+    )
+
+    report = box.drain()
+
+    assert report.delivered == 60
+    assert folder.sent_before_settling == [0, 25, 50]
+    assert sorted(p.name for p in folder.directory.iterdir()) == sorted(
+        f"{rfc_id.strip('<>')}.eml" for rfc_id in planned
+    )
+    with db.transaction() as session:
+        assert set(session.scalars(select(OutboxReply.status))) == {"sent"}

@@ -117,9 +117,13 @@ def assert_single_recipient(raw: bytes, address: str) -> None:
 
 def test_file_transport_writes_one_eml_per_message_id(tmp_path: Path) -> None:
     outbox = tmp_path / "outbox"
-    answer = FileTransport(outbox).deliver("jan@example.nl", MESSAGE_ID, b"hello\r\n")
+    transport = FileTransport(outbox)
+    answer = transport.deliver("jan@example.nl", MESSAGE_ID, b"hello\r\n")
+    assert not transport.was_delivered(MESSAGE_ID)  # not under its name until settled
+    transport.settle()
     target = outbox / "20260105090000.123.confirmation@chassesearch.nl.eml"
     assert [p.name for p in outbox.iterdir()] == [target.name]
+    assert transport.was_delivered(MESSAGE_ID)
     assert target.read_bytes() == b"hello\r\n"
     assert str(target) in answer
 
@@ -128,7 +132,9 @@ def test_file_transport_writes_one_eml_per_message_id(tmp_path: Path) -> None:
     "message_id", ["<../../etc/passwd@x>", "<a b/c\\d:e*f?@x>", "<\r\n..\x00@x>"]
 )
 def test_file_transport_replaces_unsafe_characters(tmp_path: Path, message_id: str) -> None:
-    FileTransport(tmp_path).deliver("jan@example.nl", message_id, b"x")
+    transport = FileTransport(tmp_path)
+    transport.deliver("jan@example.nl", message_id, b"x")
+    transport.settle()
     (written,) = tmp_path.iterdir()
     assert written.parent == tmp_path and written.suffix == ".eml"
     assert set(written.name) <= set(
@@ -141,8 +147,11 @@ def test_delivering_twice_leaves_one_file_with_the_same_bytes(tmp_path: Path) ->
     raw = compose(make_reply(), RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
     transport = FileTransport(tmp_path)
     first = transport.deliver("jan.devries@example.nl", MESSAGE_ID, raw)
+    transport.settle()
     second = transport.deliver("jan.devries@example.nl", MESSAGE_ID, raw)
-    assert first == second
+    third = transport.deliver("jan.devries@example.nl", MESSAGE_ID, raw)
+    transport.settle()
+    assert first == second == third
     (written,) = tmp_path.iterdir()
     assert written.read_bytes() == raw
     assert not list(tmp_path.glob("*.partial"))
