@@ -14,7 +14,7 @@ from parse.context import ParseContext
 from parse.documents import APPLICATION_DOCUMENT_KINDS, Parcel, document_flags
 from parse.filetype import sniff
 from parse.forwards import unwrap_staff_forward
-from parse.headers import header_text
+from parse.headers import header_block, header_text
 from parse.machines import (
     MachineKind,
     MachineSignal,
@@ -124,7 +124,7 @@ def referenced_ids(mail: Mail) -> tuple[str, ...]:
 
 def thread_ids(raw: bytes) -> tuple[str, ...]:
     """`referenced_ids` from the headers alone, for a look-up before `analyse`."""
-    return _thread(BytesHeaderParser(policy=default).parsebytes(raw))
+    return _thread(BytesHeaderParser(policy=default).parsebytes(header_block(raw)))
 
 
 def message_id(raw: bytes) -> str | None:
@@ -132,7 +132,7 @@ def message_id(raw: bytes) -> str | None:
     look-up before anything is stored (erased mail is recognised by it). Parsed
     the string-based way (compat32), which does not recurse, so hostile headers
     cannot make it raise before the message is safely stored."""
-    return _message_id(BytesHeaderParser(policy=compat32).parsebytes(raw))
+    return _message_id(BytesHeaderParser(policy=compat32).parsebytes(header_block(raw)))
 
 
 def _message_id(message: Message) -> str | None:

@@ -17,6 +17,17 @@ _LINE_BREAK = re.compile(r"[\r\n]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def header_block(raw: bytes) -> bytes:
+    """The message's header lines without the body, for a headers-only parse
+    that should not first decode a body of megabytes it then skips. Parsing
+    this gives the headers the whole message gives: the block ends at the
+    first empty line, whichever line ending the sender used."""
+    if raw.startswith((b"\n", b"\r\n")):
+        return b""
+    ends = [at for at in (raw.find(b"\n\n"), raw.find(b"\n\r\n")) if at >= 0]
+    return raw[: min(ends) + 1] if ends else raw
+
+
 def raw_header(message: Message, name: str) -> str | None:
     """The first `name` header as written (unfolded, RFC 2047 words still encoded).
 

@@ -18,6 +18,7 @@ from pydantic import TypeAdapter
 
 from parse.analysis import Analysis, PdfText
 from parse.authresults import dmarc_failed
+from parse.headers import header_block
 
 _PDF_TEXT = TypeAdapter(PdfText)
 _ANALYSIS = TypeAdapter(Analysis)
@@ -68,7 +69,7 @@ def decode_analysis(frame: bytes, raw: bytes, authserv_id: str | None) -> Analys
         raise ValueError("documents' bytes do not add up to their sizes")
     if analysis.sender and analysis.sender.address.encode().lower() not in raw.lower():
         raise ValueError("a sender the message does not name")
-    headers = BytesHeaderParser(policy=default).parsebytes(raw)
+    headers = BytesHeaderParser(policy=default).parsebytes(header_block(raw))
     return dataclasses.replace(
         analysis,
         dmarc_failed=dmarc_failed(headers, authserv_id),
