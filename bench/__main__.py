@@ -15,6 +15,7 @@ from tests.dovecot import Dovecot
 
 from . import pipelines, report
 from .corpus import corpus
+from .idle import IdleCycle, idle_cycle
 from .latency import Latency, push_latency
 from .mailbox import mailbox
 from .pipelines import Trial
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
                         flush=True,
                     )
             latency = _latency(dovecot, messages[: options.latency], work, notes)
+            idle = _idle(dovecot, options.idle_messages, work, notes)
     failed = [
         f"{trial.pipeline}: exit {trial.usage.returncode}, {trial.valid} valid"
         for runs in trials.values()
@@ -61,11 +63,13 @@ def main(argv: list[str] | None = None) -> int:
         name: report.summarise(name, runs, options.messages) for name, runs in trials.items()
     }
     settings = {"messages": options.messages, "rounds": options.rounds, "seed": options.seed}
-    written = report.write(options.out, settings, summaries, notes, latency)
+    written = report.write(options.out, settings, summaries, notes, latency, idle)
     print(report.table(summaries))
     print(report.stage_table(summaries))
     if latency is not None:
         print(latency.line())
+    if idle is not None:
+        print(idle.line())
     for note in notes:
         print(f"note: {note}")
     print(f"written: {written} (and .json)")
@@ -87,6 +91,19 @@ def _latency(
         return None
 
 
+def _idle(dovecot: Dovecot, count: int, work: Path, notes: list[str]) -> IdleCycle | None:
+    """The idle cycle over `count` handled messages, or None (with a note) when
+    none or it failed."""
+    if not count:
+        return None
+    print(f"idle cycle: {count} handled messages", flush=True)
+    try:
+        return idle_cycle(dovecot, count, work)
+    except TimeoutError as exc:
+        notes.append(f"idle cycle not measured: {exc}")
+        return None
+
+
 def _round(dovecot: Dovecot, work: Path, engines: list[str]) -> list[Trial]:
     """One run of each pipeline on the same mailbox, in a fixed order."""
     done = [pipelines.naive(dovecot, work)]
@@ -105,6 +122,12 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=50,
         help="messages sent one at a time for the IDLE push latency (50; 0 skips it)",
+    )
+    parser.add_argument(
+        "--idle-messages",
+        type=int,
+        default=20000,
+        help="handled messages a running daemon's idle cycle is timed over (20000; 0 skips it)",
     )
     parser.add_argument(
         "--engines", default="pypdf,pdfium", help="mailroom PDF engines to run (pypdf,pdfium)"

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from .idle import IdleCycle
 from .latency import Latency
 from .measure import MIB
 from .pipelines import STAGES, Trial
@@ -160,6 +161,7 @@ def write(
     summaries: dict[str, Summary],
     notes: list[str],
     latency: Latency | None = None,
+    idle: IdleCycle | None = None,
 ) -> Path:
     """bench-<date>-n<N>.md and .json in `out`; returns the markdown file."""
     env = environment()
@@ -173,11 +175,12 @@ def write(
         "pipelines": {name: s.__dict__ for name, s in summaries.items()},
         "ratios": ratio,
         "push_latency": latency.__dict__ if latency else None,
+        "idle_cycle": idle.__dict__ if idle else None,
         "notes": notes,
         "summary": summary_line(summaries, ratio),
     }
     base.with_suffix(".json").write_text(json.dumps(document, indent=2) + "\n")
-    base.with_suffix(".md").write_text(markdown(env, settings, summaries, notes, latency))
+    base.with_suffix(".md").write_text(markdown(env, settings, summaries, notes, latency, idle))
     return base.with_suffix(".md")
 
 
@@ -187,6 +190,7 @@ def markdown(
     summaries: dict[str, Summary],
     notes: list[str],
     latency: Latency | None = None,
+    idle: IdleCycle | None = None,
 ) -> str:
     ratio = ratios(summaries)
     shown = ", ".join(f"{k} = {'n/a' if v is None else f'{v:.2f}'}" for k, v in ratio.items())
@@ -209,6 +213,7 @@ def markdown(
         STAGE_LEGEND,
         "",
         *([latency.line(), ""] if latency else []),
+        *([idle.line(), ""] if idle else []),
         *[f"- {note}" for note in notes],
         "",
         summary_line(summaries, ratio),
