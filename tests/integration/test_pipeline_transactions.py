@@ -47,6 +47,27 @@ def _transactions(app: App) -> Iterator[list[list[str]]]:
         event.remove(app.db.engine, "begin", begun)
 
 
+def _inserts(statements: list[str]) -> list[str]:
+    return [s for s in statements if s.startswith("INSERT")]
+
+
+@pytest.mark.parametrize("case_id", ["01-valid-nl", "05-forgot-attachment", "07-question-nl"])
+def test_a_message_is_stored_in_one_transaction_and_decided_in_another(
+    engine_app: App, case_id: str
+) -> None:
+    source = example_source(engine_app, case_id)
+    [fetched] = source.fetch_new()
+
+    with _transactions(engine_app) as transactions:
+        outcome = handle(engine_app, source, fetched)
+
+    assert outcome.replied
+    assert len(transactions) == 2, transactions
+    stored, decided = transactions
+    assert _inserts(stored) and _inserts(decided)
+    assert len(decided) <= 12, decided  # statements, not an ORM flush per object
+
+
 def test_documents_are_written_without_a_statement_each(engine_app: App) -> None:
     source = example_source(engine_app, "03-three-pdfs")
     [fetched] = source.fetch_new()
