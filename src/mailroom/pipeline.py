@@ -4,6 +4,8 @@ import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import Session
+
 import parse
 import store
 from ingest import FetchedMessage, Source, headers_only
@@ -134,26 +136,24 @@ def read(app: App, received: Received, watch: Stopwatch) -> parse.Analysis:
 def conclude(
     app: App, source: Source, received: Received, analysis: parse.Analysis, watch: Stopwatch
 ) -> Outcome:
-    """Step 3, in arrival order: follow-up check, decision and reply in one
-    commit, then the source files the message."""
+    """Step 3, in arrival order: follow-up check, reply cap, decision and reply
+    in one transaction (what is counted is what commits, and each transaction
+    costs a BEGIN and a COMMIT per message), then the source files the message."""
     fetched, stored = received.fetched, received.stored
     try:
-        with watch.stage("decide"):
-            analysis = _as_follow_up(app, analysis, stored.id)
-            reply = plan_for(app, analysis, stored.id, fetched.arrived_at)
-            with app.db.transaction() as session:
-                decision = decision_of(app, analysis, fetched.arrived_at)
-                store.save_decision(
-                    session, stored.id, decision, documents_of(analysis), app.clock()
-                )
-                store.mark_bounced(
-                    session, analysis.bounced_message_ids, analysis.bounce_detail, app.clock()
-                )
-                planned = (
-                    reply is not None
-                    and not app.dry_run
-                    and store.plan_reply(session, stored.id, reply, app.clock())
-                )
+        with watch.stage("decide"), app.db.transaction() as session:
+            analysis = _as_follow_up(session, analysis, stored.id)
+            reply = plan_for(app, session, analysis, stored.id, fetched.arrived_at)
+            decision = decision_of(app, analysis, fetched.arrived_at)
+            store.save_decision(session, stored.id, decision, documents_of(analysis), app.clock())
+            store.mark_bounced(
+                session, analysis.bounced_message_ids, analysis.bounce_detail, app.clock()
+            )
+            planned = (
+                reply is not None
+                and not app.dry_run
+                and store.plan_reply(session, stored.id, reply, app.clock())
+            )
     except Exception as exc:
         return failed(app, source, received, exc)
     with watch.stage("file"):
@@ -197,7 +197,8 @@ def judge(
     """The analysis of stored message `message_pk`'s bytes as of their arrival;
     `routed_to` is a recruiter's choice of vacancy when it is judged again."""
     analysis = analyse_bytes(app, raw, arrived_at, oversized_from, routed_to)
-    return _as_follow_up(app, analysis, message_pk)
+    with app.db.transaction() as session:
+        return _as_follow_up(session, analysis, message_pk)
 
 
 def analyse_bytes(
@@ -207,9 +208,12 @@ def analyse_bytes(
     oversized_from: int | None = None,
     routed_to: str | None = None,
 ) -> parse.Analysis:
-    """What parse makes of the bytes, knowing which of our replies they answer."""
-    with app.db.transaction() as session:
-        ours = store.known_reply_ids(session, parse.thread_ids(raw))
+    """What parse makes of the bytes, knowing which of our replies they answer.
+    Mail that answers nothing (most of it) needs no transaction for that."""
+    ours: frozenset[str] = frozenset()
+    if thread := parse.thread_ids(raw):
+        with app.db.transaction() as session:
+            ours = store.known_reply_ids(session, thread)
     context = replace(app.parse_context(arrived_at, ours, oversized_from), routed_to=routed_to)
     return app.pdf.analyse(raw, context)
 
@@ -245,15 +249,14 @@ def _given_up(app: App, stored: store.StoredMessage) -> bool:
     return failed and stored.attempts >= app.settings.limits.max_attempts
 
 
-def _as_follow_up(app: App, analysis: parse.Analysis, message_pk: int) -> parse.Analysis:
+def _as_follow_up(session: Session, analysis: parse.Analysis, message_pk: int) -> parse.Analysis:
     """An incomplete application from someone whose complete one is on file is a
     supplement for a recruiter, not a reason to ask them to start again."""
     if analysis.verdict is not Verdict.INVALID or not analysis.sender or not analysis.vacancy:
         return analysis
-    with app.db.transaction() as session:
-        earlier = store.has_complete_submission(
-            session, analysis.sender.address, analysis.vacancy, other_than=message_pk
-        )
+    earlier = store.has_complete_submission(
+        session, analysis.sender.address, analysis.vacancy, other_than=message_pk
+    )
     return replace(analysis, flags=(*analysis.flags, Flag.SUPPLEMENT)) if earlier else analysis
 
 

@@ -61,26 +61,27 @@ def carry_out(
     before = target.verdict or target.status
     verb, past = ("change", "changed") if before != analysis.verdict else ("keep", "kept")
     change = f"{before} -> {analysis.verdict} (vacancy {analysis.vacancy})"
-    reply = plan_for(app, analysis, target.message_pk, target.arrived_at)
     if args.dry_run:
         with app.db.transaction() as session:
+            reply = plan_for(app, session, analysis, target.message_pk, target.arrived_at)
             kinds = store.reply_kinds(session, target.message_pk)
         words = _reply_words(reply, exists=reply is not None and reply.kind in kinds)
         print(f"{reference}: would {verb} {change}; would plan {words}")
         return
     now = app.clock()
-    detail = {
-        "message": target.message_pk,
-        "reference": reference,
-        "verdict_before": before,
-        "verdict_after": analysis.verdict.value,
-        "vacancy": analysis.vacancy,
-        "reply": reply.kind if reply else None,
-        "by": args.by or getpass.getuser(),
-        "note": args.note,
-        **extra,
-    }
     with app.db.transaction() as session:
+        reply = plan_for(app, session, analysis, target.message_pk, target.arrived_at)
+        detail = {
+            "message": target.message_pk,
+            "reference": reference,
+            "verdict_before": before,
+            "verdict_after": analysis.verdict.value,
+            "vacancy": analysis.vacancy,
+            "reply": reply.kind if reply else None,
+            "by": args.by or getpass.getuser(),
+            "note": args.note,
+            **extra,
+        }
         decision = decision_of(app, analysis, target.arrived_at)
         store.save_decision(session, target.message_pk, decision, documents_of(analysis), now)
         if target.verdict is None:  # never decided before: its bounce is not yet recorded

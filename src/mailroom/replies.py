@@ -5,6 +5,8 @@ from datetime import datetime
 from email.utils import make_msgid
 from functools import partial
 
+from sqlalchemy.orm import Session
+
 import store
 from mailroom.app import App
 from notify import CAP_WINDOW, FileFacts, Mailbox, Reply, ReplyKind, compose, reference_number
@@ -21,9 +23,12 @@ REPLY_KINDS = {
 
 
 def plan_for(
-    app: App, analysis: Analysis, message_pk: int, arrived_at: datetime
+    app: App, session: Session, analysis: Analysis, message_pk: int, arrived_at: datetime
 ) -> store.PlannedReply | None:
     """The reply this verdict calls for, rendered now with a fixed Message-ID.
+
+    `session` is the transaction that will plan the reply: the per-address
+    cap is counted in it, so count and reply commit together.
 
     None when the verdict calls for no reply at all: machines, unrouted mail,
     and what `_answered_by_people` keeps for a recruiter. A reply the policy
@@ -42,7 +47,7 @@ def plan_for(
         reply,
         machine_signal=analysis.machine_signals[0] if analysis.machine_signals else None,
         dmarc_failed=analysis.dmarc_failed,
-        replies_in_window=_earlier_replies(app, reply, message_pk),
+        replies_in_window=_earlier_replies(session, reply, message_pk),
     )
     planned = partial(store.PlannedReply, kind, recipient, reply.language, message_id)
     if held_back is not None:
@@ -68,16 +73,15 @@ def _answered_by_people(analysis: Analysis) -> bool:
     return in_reply and analysis.verdict in (Verdict.QUESTION, Verdict.LATE)
 
 
-def _earlier_replies(app: App, reply: Reply, message_pk: int) -> int:
+def _earlier_replies(session: Session, reply: Reply, message_pk: int) -> int:
     """Replies to this address for mail that arrived in the `CAP_WINDOW` before
     this message: counted by arrival, so judging it again gives the same answer."""
     if reply.to is None or not reply.to.address:
         return 0
     since = reply.arrived_at - CAP_WINDOW
-    with app.db.transaction() as session:
-        return store.replies_for_earlier_mail(
-            session, reply.to.address, since, message_pk, reply.arrived_at
-        )
+    return store.replies_for_earlier_mail(
+        session, reply.to.address, since, message_pk, reply.arrived_at
+    )
 
 
 def _reply(

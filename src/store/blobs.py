@@ -12,11 +12,21 @@ from store.upsert import insert_or_ignore
 
 def put_blob(session: Session, data: bytes, now: datetime) -> str:
     """Store `data` unless already present; return its sha256 hex digest."""
-    digest = hashlib.sha256(data).hexdigest()
-    if session.scalar(select(Blob.sha256).where(Blob.sha256 == digest)) is None:
-        values = {"sha256": digest, "size": len(data), "data": data, "stored_at": now}
-        insert_or_ignore(session, Blob, values, ["sha256"])
-    return digest
+    return put_blobs(session, [data], now)[0]
+
+
+def put_blobs(session: Session, contents: list[bytes], now: datetime) -> list[str]:
+    """Store each of `contents` unless already present, in one statement; return
+    their sha256 hex digests in order. A present blob is left to the insert's
+    conflict clause rather than looked up first: new content is the usual case."""
+    digests = [hashlib.sha256(data).hexdigest() for data in contents]
+    rows = {
+        digest: {"sha256": digest, "size": len(data), "data": data, "stored_at": now}
+        for digest, data in zip(digests, contents, strict=True)
+    }
+    if rows:
+        insert_or_ignore(session, Blob, list(rows.values()), ["sha256"])
+    return digests
 
 
 def delete_unreferenced_blobs(session: Session, candidates: set[str]) -> int:

@@ -4,17 +4,21 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from store.blobs import get_blob, put_blob
+from store.blobs import get_blob, put_blob, put_blobs
 from store.identity import normalise_address
 from store.models import Applicant, Document, InboundMessage, Question
-from store.search import index_document
+from store.search import index_documents
 from store.statuses import MessageStatus
 from store.submissions import record_submission
-from store.upsert import insert_or_ignore
+from store.upsert import dialect_insert, insert_or_ignore
+
+# The tables behind the ORM classes, for the statements every message runs: they
+# skip the ORM's bulk layer, which also splits an insert by which values are None.
+_MESSAGES = InboundMessage.metadata.tables[InboundMessage.__tablename__]
+_DOCUMENTS = Document.metadata.tables[Document.__tablename__]
 
 
 @dataclass(frozen=True)
@@ -95,37 +99,36 @@ def record_inbound(
     """Store the raw message once; a second call returns the first record.
 
     Safe when another process stores the same message at the same moment:
-    the loser's insert hits the unique key inside a savepoint, which is
-    rolled back, and the winner's row is returned.
+    the loser's insert meets the unique key and does nothing (ON CONFLICT,
+    cheaper than a savepoint per message), and the winner's row is returned.
     """
     digest = hashlib.sha256(raw).hexdigest()
     existing = _find(session, key, digest) or _rebind(session, key, digest)
     if existing is not None:
         return existing
     put_blob(session, raw, now)
-    message = InboundMessage(
-        source=key.source,
-        folder=key.folder,
-        uidvalidity=key.uidvalidity,
-        uid=key.uid,
-        sha256=digest,
-        size=len(raw),
-        arrived_at=arrived_at,
-        stored_at=now,
-        status=MessageStatus.STORED,
-        attempts=0,
-        reasons=[],
-        flags=[],
-    )
-    try:
-        with session.begin_nested():
-            session.add(message)
-    except IntegrityError:
-        winner = _find(session, key, digest)
-        if winner is None:
-            raise
-        return winner
-    return _stored(message)
+    values: dict[str, object] = {
+        "source": key.source,
+        "folder": key.folder,
+        "uidvalidity": key.uidvalidity,
+        "uid": key.uid,
+        "sha256": digest,
+        "size": len(raw),
+        "arrived_at": arrived_at,
+        "stored_at": now,
+        "status": MessageStatus.STORED,
+        "attempts": 0,
+        "reasons": [],
+        "flags": [],
+    }
+    statement = dialect_insert(session, InboundMessage).values(values).on_conflict_do_nothing()
+    new_id = session.scalar(statement.returning(InboundMessage.id))
+    if new_id is not None:
+        return StoredMessage(new_id, MessageStatus.STORED, 0)
+    winner = _find(session, key, digest)
+    if winner is None:
+        raise LookupError(f"message {key} was neither stored nor found")
+    return winner
 
 
 def _find(session: Session, key: MessageKey, digest: str) -> StoredMessage | None:
@@ -178,70 +181,87 @@ def save_decision(
 ) -> None:
     """Attach the verdict, documents, applicant, submission and question.
 
-    Replaces what an earlier, failed attempt may have left, so it can be
-    called again for the same message.
+    Replaces what an earlier attempt may have left, so it can be called again
+    for the same message (every attempt, failed or decided, counts in
+    `attempts`, so the first has nothing to replace). It runs for every
+    message, so it is a handful of plain statements on the tables (documents,
+    blobs and index entries one each), not ORM objects and flushes.
     """
-    message = session.get_one(InboundMessage, message_id)
-    message.documents.clear()
-    session.flush()
-    for position, record in enumerate(documents):
-        document = _document(session, position, record, now)
-        message.documents.append(document)
-        session.flush()
-        if record.text:
-            index_document(session, document.id, record.text)
-    message.verdict = decision.verdict
-    message.reasons = list(decision.reasons)
-    message.flags = list(decision.flags)
-    message.vacancy = decision.vacancy
-    message.language = decision.language
-    message.header_message_id = decision.header_message_id
-    message.applicant_id = (
+    applicant_id = (
         _applicant(session, decision.applicant_address, decision.applicant_name, now)
         if decision.applicant_address
         else None
     )
-    if decision.is_application and message.applicant_id and decision.vacancy:
+    arrived_at, attempts = session.execute(
+        update(_MESSAGES)
+        .where(_MESSAGES.c.id == message_id)
+        .values(
+            verdict=decision.verdict,
+            reasons=list(decision.reasons),
+            flags=list(decision.flags),
+            vacancy=decision.vacancy,
+            language=decision.language,
+            header_message_id=decision.header_message_id,
+            applicant_id=applicant_id,
+            status=MessageStatus.DRY_RUN if decision.dry_run else MessageStatus.PROCESSED,
+            error=None,
+            retry_at=None,
+            attempts=_MESSAGES.c.attempts + 1,
+        )
+        .returning(_MESSAGES.c.arrived_at, _MESSAGES.c.attempts)
+    ).one()
+    if attempts > 1:  # documents exist only after an earlier attempt
+        session.execute(delete(_DOCUMENTS).where(_DOCUMENTS.c.message_id == message_id))
+    _documents(session, message_id, documents, now)
+    if decision.is_application and applicant_id and decision.vacancy:
         record_submission(
             session,
-            message.id,
-            message.applicant_id,
+            message_id,
+            applicant_id,
             decision.vacancy,
             decision.is_complete,
-            message.arrived_at,
+            arrived_at,
             supplement=decision.is_supplement,
         )
     if decision.question_due_at is not None:
-        _question(session, message.id, decision.vacancy, decision.question_due_at)
-    message.status = MessageStatus.DRY_RUN if decision.dry_run else MessageStatus.PROCESSED
-    message.error = None
-    message.retry_at = None
-    message.attempts += 1
+        _question(session, message_id, decision.vacancy, decision.question_due_at)
 
 
-def _document(session: Session, position: int, record: DocumentRecord, now: datetime) -> Document:
-    return Document(
-        position=position,
-        filename=record.filename,
-        content_type=record.content_type,
-        kind=record.kind,
-        sha256=put_blob(session, record.data, now),
-        size=len(record.data),
-        pages=record.pages,
-        text=record.text,
-        role=record.role,
-        role_cue=record.role_cue,
-        title=record.title,
-        author=record.author,
-        problem=record.problem,
-        flags=list(record.flags),
-    )
+def _documents(
+    session: Session, message_id: int, records: list[DocumentRecord], now: datetime
+) -> None:
+    """Insert the documents, their bytes and their text's index entries."""
+    if not records:
+        return
+    digests = put_blobs(session, [record.data for record in records], now)
+    rows = [
+        {
+            "message_id": message_id,
+            "position": position,
+            "filename": record.filename,
+            "content_type": record.content_type,
+            "kind": record.kind,
+            "sha256": digest,
+            "size": len(record.data),
+            "pages": record.pages,
+            "text": record.text,
+            "role": record.role,
+            "role_cue": record.role_cue,
+            "title": record.title,
+            "author": record.author,
+            "problem": record.problem,
+            "flags": list(record.flags),
+        }
+        for position, (record, digest) in enumerate(zip(records, digests, strict=True))
+    ]
+    session.execute(insert(_DOCUMENTS), rows)
+    texts = {position: r.text for position, r in enumerate(records) if r.text}
+    index_documents(session, message_id, texts)
 
 
 def _question(session: Session, message_id: int, vacancy: str | None, due_at: datetime) -> None:
-    exists = session.scalars(select(Question.id).where(Question.message_id == message_id)).first()
-    if exists is None:
-        session.add(Question(message_id=message_id, vacancy=vacancy, due_at=due_at))
+    values = {"message_id": message_id, "vacancy": vacancy, "due_at": due_at}
+    insert_or_ignore(session, Question, values, ["message_id"])
 
 
 def record_failure(
@@ -263,11 +283,17 @@ def raw_message(session: Session, message_id: int) -> bytes:
 
 
 def _applicant(session: Session, address: str, name: str, now: datetime) -> int:
-    """The applicant's id, created on first sight (safe against a concurrent insert)."""
+    """The applicant's id, created on first sight, in one statement that is safe
+    against a concurrent insert; a name is filled in when none was known."""
     identity = normalise_address(address)
-    values = {"address": identity, "display_name": name, "first_seen_at": now}
-    insert_or_ignore(session, Applicant, values, ["address"])
-    applicant = session.scalars(select(Applicant).where(Applicant.address == identity)).one()
-    if name and not applicant.display_name:
-        applicant.display_name = name
-    return applicant.id
+    statement = dialect_insert(session, Applicant).values(
+        address=identity, display_name=name, first_seen_at=now
+    )
+    known_name = case(
+        (Applicant.display_name == "", statement.excluded.display_name),
+        else_=Applicant.display_name,
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["address"], set_={"display_name": known_name}
+    )
+    return int(session.execute(statement.returning(Applicant.id)).scalar_one())

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from store.models import InboundMessage, OutboxReply
 from store.statuses import ReplyStatus
+from store.upsert import dialect_insert
 
 
 @dataclass(frozen=True)
@@ -38,31 +39,28 @@ def plan_reply(session: Session, message_id: int, reply: PlannedReply, now: date
     """Add the reply unless this message already has one of this kind.
 
     Returns False when one existed: planning is idempotent, so reprocessing
-    a message never plans a second reply.
+    a message never plans a second reply. One statement: the unique key on
+    message and kind decides, also against a concurrent writer.
     """
-    existing = session.scalars(
-        select(OutboxReply.id).where(
-            OutboxReply.message_id == message_id, OutboxReply.kind == reply.kind
-        )
-    ).first()
-    if existing is not None:
-        return False
-    session.add(
-        OutboxReply(
-            message_id=message_id,
-            kind=reply.kind,
-            recipient=reply.recipient,
-            language=reply.language,
-            rfc_message_id=reply.rfc_message_id,
-            status=reply.status,
-            reason=reply.reason,
-            content=reply.content,
-            planned_at=now,
-            attempts=0,
-        )
+    values = {
+        "message_id": message_id,
+        "kind": reply.kind,
+        "recipient": reply.recipient,
+        "language": reply.language,
+        "rfc_message_id": reply.rfc_message_id,
+        "status": reply.status,
+        "reason": reply.reason,
+        "content": reply.content,
+        "planned_at": now,
+        "attempts": 0,
+    }
+    statement = (
+        dialect_insert(session, OutboxReply)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["message_id", "kind"])
+        .returning(OutboxReply.id)
     )
-    session.flush()
-    return True
+    return session.scalar(statement) is not None
 
 
 def known_reply_ids(session: Session, candidates: tuple[str, ...]) -> frozenset[str]:

@@ -36,22 +36,29 @@ def fold(value: str) -> str:
     return unicodedata.normalize("NFKC", value).casefold()
 
 
-def index_document(session: Session, document_id: int, body: str) -> None:
-    """Add a document's text to the index (its removal follows the document's)."""
-    folded = clean_text(fold(body))
+def index_documents(session: Session, message_id: int, texts: dict[int, str]) -> None:
+    """Add the text of a message's documents, keyed by position, to the index in
+    one statement (an entry's removal follows its document's). The document ids
+    are looked up by the statement itself, so inserting the documents needs no
+    RETURNING, which SQLite would answer one row at a time."""
+    if not texts:
+        return
+    rows = [
+        {"message": message_id, "position": position, "body": clean_text(fold(body))}
+        for position, body in texts.items()
+    ]
     if _dialect(session) == "sqlite":
-        session.execute(
-            text("INSERT INTO document_fts (rowid, body) VALUES (:id, :body)"),
-            {"id": document_id, "body": folded},
+        statement = text(
+            "INSERT INTO document_fts (rowid, body) SELECT id, :body FROM document "
+            "WHERE message_id = :message AND position = :position"
         )
     else:
-        session.execute(
-            text(
-                "INSERT INTO document_search (document_id, vector) VALUES "
-                "(:id, to_tsvector('dutch', :body) || to_tsvector('simple', :body))"
-            ),
-            {"id": document_id, "body": folded},
+        statement = text(
+            "INSERT INTO document_search (document_id, vector) "
+            "SELECT id, to_tsvector('dutch', :body) || to_tsvector('simple', :body) "
+            "FROM document WHERE message_id = :message AND position = :position"
         )
+    session.execute(statement, rows)
 
 
 def search(

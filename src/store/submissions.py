@@ -2,11 +2,12 @@
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from store.identity import normalise_address
 from store.models import Applicant, Submission
+from store.upsert import dialect_insert
 
 
 def has_complete_submission(
@@ -36,36 +37,35 @@ def record_submission(
     complete: bool,
     arrived_at: datetime,
     supplement: bool = False,
-) -> Submission:
+) -> None:
     """Link an application-like message to its applicant and vacancy.
 
     A complete one supersedes the applicant's current complete one (both
     kept); one the caller judged a `supplement` is linked to that current
-    complete one. Running this again for the same message changes nothing.
+    complete one. Running this again for the same message changes nothing:
+    its insert meets the unique message id and does nothing.
     """
-    existing = session.scalars(
-        select(Submission).where(Submission.message_id == message_id)
-    ).first()
-    if existing is not None:
-        return existing
-    current = session.scalars(
-        select(Submission).where(
+    current = session.scalar(
+        select(Submission.id).where(
             Submission.applicant_id == applicant_id,
             Submission.vacancy == vacancy,
             Submission.complete.is_(True),
             Submission.superseded_by_id.is_(None),
         )
-    ).first()
-    submission = Submission(
-        message_id=message_id,
-        applicant_id=applicant_id,
-        vacancy=vacancy,
-        complete=complete,
-        arrived_at=arrived_at,
-        supplement_of_id=current.id if current is not None and supplement else None,
     )
-    session.add(submission)
-    session.flush()
-    if current is not None and complete:
-        current.superseded_by_id = submission.id
-    return submission
+    values = {
+        "message_id": message_id,
+        "applicant_id": applicant_id,
+        "vacancy": vacancy,
+        "complete": complete,
+        "arrived_at": arrived_at,
+        "supplement_of_id": current if supplement else None,
+    }
+    statement = dialect_insert(session, Submission).values(values)
+    new_id = session.scalar(
+        statement.on_conflict_do_nothing(index_elements=["message_id"]).returning(Submission.id)
+    )
+    if new_id is not None and current is not None and complete:
+        session.execute(
+            update(Submission).where(Submission.id == current).values(superseded_by_id=new_id)
+        )
