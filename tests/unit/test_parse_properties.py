@@ -781,12 +781,12 @@ def test_a_pdf_is_known_by_its_content_whatever_its_name_or_type(
 def _comes_back_as_sent(name: str) -> bool:
     """Names the round trip can promise: a document's, without the standard library's
     quirks (an encoded word inside a name is decoded again, as mail clients do; a whole
-    "<...>" value loses its brackets in email.utils.unquote)."""
+    "<...>" or '"..."' value loses its brackets or quotes in email.utils.unquote)."""
     return (
         bool(name.strip())
         and not name.lower().endswith(NOT_DOCUMENT_SUFFIXES)
         and "=?" not in name
-        and not (name.startswith("<") and name.endswith(">"))
+        and not any(name.startswith(o) and name.endswith(c) for o, c in ("<>", '""'))
     )
 
 
