@@ -20,7 +20,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import parse
 from ingest import FetchedMessage, IngestError, Source
 from mailroom.app import App
-from mailroom.pipeline import Outcome, Received, conclude, failed, read, receive
+from mailroom.pipeline import (
+    Arrival,
+    Judged,
+    Outcome,
+    Received,
+    conclude_all,
+    failed,
+    read,
+    receive_all,
+)
 from mailroom.stopwatch import Stopwatch
 
 log = logging.getLogger("mailroom.cycle")
@@ -29,41 +38,43 @@ Concluded = tuple[FetchedMessage, Outcome]
 
 
 class ReadAhead:
-    """Messages being read, in the order they are to be concluded."""
+    """Messages being read, in the order they are to be concluded.
+
+    Writes are grouped to spare commits, each of which waits for the disk: the
+    bytes of as many messages as are read at once are committed together
+    before any of them is read, and the messages read by the time one is to
+    be concluded are concluded together (`pipeline.receive_all`,
+    `pipeline.conclude_all`).
+    """
 
     def __init__(self, app: App, source: Source) -> None:
         self.app = app
         self.source = source
-        width = app.settings.limits.pdf_workers
-        self._readers = ThreadPoolExecutor(width, thread_name_prefix="read")
-        self._waiting_most = 2 * width
+        self._width = app.settings.limits.pdf_workers
+        self._readers = ThreadPoolExecutor(self._width, thread_name_prefix="read")
+        self._waiting_most = 2 * self._width
+        self._arrivals: list[Arrival] = []
         self._pending: deque[tuple[Received, Stopwatch, Future[parse.Analysis]]] = deque()
 
     def take(self, fetched: FetchedMessage, watch: Stopwatch) -> Iterator[Concluded]:
-        """Store `fetched` and start reading it (or conclude it at once when
-        there is nothing to read); conclude whatever is ready at the head, and
-        wait for the head while too many are waiting."""
-        try:
-            received = receive(self.app, self.source, fetched, watch)
-        except IngestError:
-            raise
-        except Exception as exc:
-            yield fetched, _not_stored(fetched, exc)
+        """Take `fetched`; once as many have arrived as are read at once, store
+        them and start reading them (or conclude at once those with nothing to
+        read), then conclude what is ready at the head, waiting for the head
+        while too many are waiting."""
+        self._arrivals.append((fetched, watch))
+        if len(self._arrivals) < self._width:
             return
-        if isinstance(received, Outcome):
-            yield fetched, received
-            return
-        future = self._readers.submit(read, self.app, received, watch)
-        self._pending.append((received, watch, future))
+        yield from self._receive()
         while self._pending and (
             self._pending[0][2].done() or len(self._pending) > self._waiting_most
         ):
-            yield self._conclude_head()
+            yield from self._conclude_ready()
 
     def rest(self) -> Iterator[Concluded]:
-        """Conclude everything still being read, waiting for each in turn."""
+        """Store what arrived last, and conclude everything, waiting for each in turn."""
+        yield from self._receive()
         while self._pending:
-            yield self._conclude_head()
+            yield from self._conclude_ready()
 
     def close(self) -> None:
         """Let reads in progress finish; what they found is not used (their
@@ -76,19 +87,51 @@ class ReadAhead:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def _conclude_head(self) -> Concluded:
-        received, watch, future = self._pending.popleft()
-        fetched = received.fetched
+    def _receive(self) -> Iterator[Concluded]:
+        arrivals, self._arrivals = self._arrivals, []
+        if not arrivals:
+            return
         try:
-            analysis = future.result()
-        except Exception as exc:
-            return fetched, failed(self.app, self.source, received, exc)
-        try:
-            return fetched, conclude(self.app, self.source, received, analysis, watch)
+            results = receive_all(self.app, self.source, arrivals)
         except IngestError:
             raise
         except Exception as exc:
-            return fetched, _not_stored(fetched, exc)
+            results = [exc] * len(arrivals)
+        for (fetched, watch), received in zip(arrivals, results, strict=True):
+            if isinstance(received, Exception):
+                yield fetched, _not_stored(fetched, received)
+            elif isinstance(received, Outcome):
+                yield fetched, received
+            else:
+                future = self._readers.submit(read, self.app, received, watch)
+                self._pending.append((received, watch, future))
+
+    def _conclude_ready(self) -> Iterator[Concluded]:
+        """Conclude the head, waiting for it, with those behind it already read."""
+        ready = [self._pending.popleft()]
+        while self._pending and self._pending[0][2].done():
+            ready.append(self._pending.popleft())
+        judged: list[Judged] = []
+        for received, watch, future in ready:
+            try:
+                judged.append((received, future.result(), watch))
+            except Exception as exc:
+                yield from self._conclude(judged)
+                judged = []
+                yield received.fetched, failed(self.app, self.source, received, exc)
+        yield from self._conclude(judged)
+
+    def _conclude(self, judged: list[Judged]) -> Iterator[Concluded]:
+        if not judged:
+            return
+        try:
+            outcomes = conclude_all(self.app, self.source, judged)
+        except IngestError:
+            raise
+        except Exception as exc:
+            outcomes = [_not_stored(received.fetched, exc) for received, _, _ in judged]
+        for (received, _, _), outcome in zip(judged, outcomes, strict=True):
+            yield received.fetched, outcome
 
 
 def _not_stored(fetched: FetchedMessage, exc: Exception) -> Outcome:

@@ -99,16 +99,61 @@ def receive(
 ) -> Received | Outcome:
     """Step 1: commit the bytes. An Outcome when nothing more is to be done:
     erased before, handled before, given up on, or waiting for its retry."""
+    [received] = receive_all(app, source, [(fetched, watch)])
+    if isinstance(received, Exception):
+        raise received
+    return received
+
+
+Arrival = tuple[FetchedMessage, Stopwatch]
+
+
+def receive_all(
+    app: App, source: Source, arrivals: list[Arrival]
+) -> list[Received | Outcome | Exception]:
+    """`receive` for several messages, their bytes committed together: one
+    commit (one fsync) for all, each in a savepoint of its own, so a message
+    the store refuses costs only itself (its exception is in its place). A
+    commit that fails raises: none of them is stored."""
+    kept: list[tuple[bytes, int | None, store.StoredMessage | None] | Exception] = []
+    with app.db.transaction() as session:
+        for fetched, watch in arrivals:
+            with watch.stage("store"):
+                try:
+                    with session.begin_nested():
+                        kept.append(_store(app, session, fetched))
+                except Exception as exc:
+                    kept.append(exc)
+    return [
+        _received(app, source, fetched, *stored) if isinstance(stored, tuple) else stored
+        for (fetched, _), stored in zip(arrivals, kept, strict=True)
+    ]
+
+
+def _store(
+    app: App, session: Session, fetched: FetchedMessage
+) -> tuple[bytes, int | None, store.StoredMessage | None]:
+    """The bytes kept, the original size when only the headers are, and the
+    stored message (None when it was erased before)."""
     raw, oversized_from = _within_cap(app, fetched)
     key = store.MessageKey(fetched.source, fetched.folder, fetched.uidvalidity, fetched.uid)
-    header_id = parse.message_id(raw)
-    with watch.stage("store"), app.db.transaction() as session:
-        erased = store.recognise_erased(session, raw, header_id, app.salt, app.clock())
-        stored = (
-            None
-            if erased
-            else store.record_inbound(session, key, raw, fetched.arrived_at, app.clock())
-        )
+    if store.recognise_erased(session, raw, parse.message_id(raw), app.salt, app.clock()):
+        return raw, oversized_from, None
+    return (
+        raw,
+        oversized_from,
+        store.record_inbound(session, key, raw, fetched.arrived_at, app.clock()),
+    )
+
+
+def _received(
+    app: App,
+    source: Source,
+    fetched: FetchedMessage,
+    raw: bytes,
+    oversized_from: int | None,
+    stored: store.StoredMessage | None,
+) -> Received | Outcome:
     if stored is None:
         source.mark_handled(fetched, ERASED)
         log.info("message at %s was erased before; left alone", fetched.location)
@@ -137,29 +182,73 @@ def conclude(
     app: App, source: Source, received: Received, analysis: parse.Analysis, watch: Stopwatch
 ) -> Outcome:
     """Step 3, in arrival order: follow-up check, reply cap, decision and reply
-    in one transaction (what is counted is what commits, and each transaction
-    costs a BEGIN and a COMMIT per message), then the source files the message."""
-    fetched, stored = received.fetched, received.stored
+    in one transaction (what is counted is what commits), then the source
+    files the message."""
+    [outcome] = conclude_all(app, source, [(received, analysis, watch)])
+    return outcome
+
+
+Judged = tuple[Received, parse.Analysis, Stopwatch]
+
+
+def conclude_all(app: App, source: Source, judged: list[Judged]) -> list[Outcome]:
+    """`conclude` for several messages in arrival order, in one transaction:
+    one commit (one fsync) for all, each message in a savepoint of its own,
+    later ones seeing what earlier ones decided. A message whose conclusion
+    raised fails alone, recorded after the commit; a commit that fails fails
+    them all, and they are judged again at their retry."""
+    decided: list[tuple[parse.Analysis, store.PlannedReply | None, bool] | Exception] = []
     try:
-        with watch.stage("decide"), app.db.transaction() as session:
-            analysis = _as_follow_up(session, analysis, stored.id)
-            reply = plan_for(app, session, analysis, stored.id, fetched.arrived_at)
-            decision = decision_of(app, analysis, fetched.arrived_at)
-            store.save_decision(session, stored.id, decision, documents_of(analysis), app.clock())
-            store.mark_bounced(
-                session, analysis.bounced_message_ids, analysis.bounce_detail, app.clock()
-            )
-            planned = (
-                reply is not None
-                and not app.dry_run
-                and store.plan_reply(session, stored.id, reply, app.clock())
-            )
+        with app.db.transaction() as session:
+            for received, analysis, watch in judged:
+                with watch.stage("decide"):
+                    try:
+                        with session.begin_nested():
+                            decided.append(_decide(app, session, received, analysis))
+                    except Exception as exc:
+                        decided.append(exc)
     except Exception as exc:
-        return failed(app, source, received, exc)
+        decided = [exc] * len(judged)
+    return [
+        failed(app, source, received, result)
+        if isinstance(result, Exception)
+        else _filed(source, received, watch, *result)
+        for (received, _, watch), result in zip(judged, decided, strict=True)
+    ]
+
+
+def _decide(
+    app: App, session: Session, received: Received, analysis: parse.Analysis
+) -> tuple[parse.Analysis, store.PlannedReply | None, bool]:
+    """The analysis as decided (a supplement?), its reply, and whether the
+    reply was planned: all written in `session`."""
+    fetched, stored = received.fetched, received.stored
+    analysis = _as_follow_up(session, analysis, stored.id)
+    reply = plan_for(app, session, analysis, stored.id, fetched.arrived_at)
+    decision = decision_of(app, analysis, fetched.arrived_at)
+    store.save_decision(session, stored.id, decision, documents_of(analysis), app.clock())
+    store.mark_bounced(session, analysis.bounced_message_ids, analysis.bounce_detail, app.clock())
+    planned = (
+        reply is not None
+        and not app.dry_run
+        and store.plan_reply(session, stored.id, reply, app.clock())
+    )
+    return analysis, reply, planned
+
+
+def _filed(
+    source: Source,
+    received: Received,
+    watch: Stopwatch,
+    analysis: parse.Analysis,
+    reply: store.PlannedReply | None,
+    planned: bool,
+) -> Outcome:
+    """Committed: the source files the message, and the decision is logged."""
     with watch.stage("file"):
-        source.mark_handled(fetched, analysis.verdict)
+        source.mark_handled(received.fetched, analysis.verdict)
     replied = planned and reply is not None and reply.content is not None
-    _log_decision(stored.id, analysis, reply if replied else None, watch)
+    _log_decision(received.stored.id, analysis, reply if replied else None, watch)
     return Outcome(analysis.verdict, replied=replied, reply=reply, stages=dict(watch.seconds))
 
 

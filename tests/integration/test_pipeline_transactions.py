@@ -11,13 +11,17 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
 
+import store
 from mailroom.app import App
+from mailroom.cycle import read_sources
 from mailroom.pipeline import handle
 from mailroom.settings import Settings
 from store.models import Document, InboundMessage, OutboxReply, Submission
 
 from ..store_fixtures import ENGINES, app_on_engine, example_source
+from ..support import EXAMPLE_INBOX
 
 
 @pytest.fixture(params=ENGINES)
@@ -103,3 +107,40 @@ def test_deciding_again_replaces_the_documents_and_plans_no_second_reply(
         attempts = session.scalar(select(InboundMessage.attempts))
     assert counts == [2, 1, 1]
     assert attempts == 2
+
+
+def test_a_cycle_commits_the_messages_it_reads_at_once_together(engine_app: App) -> None:
+    """Eleven messages, read two at a time: their bytes and their decisions
+    commit in groups, not in a transaction (and an fsync) each."""
+    with _transactions(engine_app) as transactions:
+        report = read_sources(engine_app)
+
+    handled = sum(report.verdicts.values())
+    assert handled == len(list(EXAMPLE_INBOX.glob("*/*"))) and report.failed == 0
+    stored = [t for t in transactions if "INSERT INTO INBOUND_MESSAGE" in t]
+    decided = [t for t in transactions if "UPDATE INBOUND_MESSAGE" in t and t not in stored]
+    assert sum(t.count("INSERT INTO INBOUND_MESSAGE") for t in stored) == handled
+    assert len(stored) == -(-handled // engine_app.settings.limits.pdf_workers)
+    assert len(decided) < handled, decided
+
+
+def test_a_message_whose_decision_fails_in_a_group_fails_alone(
+    engine_app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The questions' decisions raise: they are kept as failed, and the messages
+    concluded in the same transaction are decided all the same."""
+    real = store.save_decision
+
+    def questions_fail(session: Session, message_id: int, decision: Any, *rest: Any) -> None:
+        if decision.verdict == "question":
+            raise RuntimeError("a decision that cannot be stored")
+        real(session, message_id, decision, *rest)
+
+    monkeypatch.setattr(store, "save_decision", questions_fail)
+    report = read_sources(engine_app)
+
+    assert report.failed == 2 and "question" not in report.verdicts
+    with engine_app.db.transaction() as session:
+        rows = session.execute(select(InboundMessage.status, InboundMessage.verdict)).all()
+    assert sorted(status for status, _ in rows).count("failed") == 2
+    assert sum(1 for status, verdict in rows if status == "processed" and verdict) == len(rows) - 2
