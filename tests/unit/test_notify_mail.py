@@ -1,6 +1,7 @@
 """Composing and writing replies (docs/architecture.md §6); the policy is in test_notify_policy."""
 
 import email
+import re
 from datetime import datetime
 from email.message import EmailMessage
 from email.policy import default
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from notify import FileTransport, Mailbox, RenderedReply, ReplyKind, compose
+from notify import FileTransport, Mailbox, RenderedReply, ReplyKind, compose, rfc5322
 
 from .test_notify_render import AMS, make_reply
 
@@ -230,3 +231,20 @@ def test_an_international_domain_alone_is_written_in_ascii() -> None:
     assert raw.split(b"\r\n\r\n", 1)[0].isascii()
     (to,) = parsed(raw)["To"].addresses
     assert to.addr_spec == "jurgen@xn--bcher-kva.example"
+
+
+@pytest.mark.parametrize("kind", list(ReplyKind))
+def test_header_classes_made_once_write_the_same_bytes(kind: ReplyKind) -> None:
+    """The reply policies keep each header class instead of making one per use;
+    what they write is byte for byte what the standard registry writes."""
+    reply = make_reply(kind, "nl")
+    ours = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+    standard = rfc5322._ReplyPolicy(linesep="\r\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rfc5322, "_ASCII_POLICY", standard)
+        theirs = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+
+    def unbounded(data: bytes) -> bytes:
+        return re.sub(rb"=+\d+==", b"BOUNDARY", data)
+
+    assert unbounded(ours) == unbounded(theirs)
