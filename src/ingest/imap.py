@@ -148,9 +148,11 @@ class ImapSource:
         by_folder: dict[str, dict[str, list[int]]] = {}
         for folder, uid, verdict in queued:
             by_folder.setdefault(folder, {}).setdefault(verdict, []).append(uid)
+        current = selected
         for folder, by_verdict in by_folder.items():
-            if folder != selected:
+            if folder != current:
                 client.select_folder(folder)
+                current = folder
             for verdict, uids in by_verdict.items():
                 self._dispose(client, uids, verdict)
             progress = self._progress[folder]
@@ -158,7 +160,7 @@ class ImapSource:
                 self.checkpoints.save(
                     self.name, folder, progress.uidvalidity, progress.handled_through
                 )
-        if selected is not None and set(by_folder) - {selected}:
+        if selected is not None and current != selected:
             client.select_folder(selected)
 
     def _dispose(self, client: IMAPClient, uids: list[int], verdict: str) -> None:
