@@ -112,38 +112,39 @@ def receive_all(
     app: App, source: Source, arrivals: list[Arrival]
 ) -> list[Received | Outcome | Exception]:
     """`receive` for several messages, their bytes committed together: one
-    commit (one fsync) for all, each in a savepoint of its own, so a message
-    the store refuses costs only itself (its exception is in its place). A
-    commit that fails raises: none of them is stored."""
+    look-up for erased ones, one commit (one fsync) for all, each message in
+    a savepoint of its own, so one the store refuses costs only itself (its
+    exception is in its place). A look-up or commit that fails raises: none
+    of them is stored."""
     kept: list[tuple[bytes, int | None, store.StoredMessage | None] | Exception] = []
+    capped = [_within_cap(app, fetched) for fetched, _ in arrivals]
     with app.db.transaction() as session:
-        for fetched, watch in arrivals:
+        erased = store.recognise_erased_all(
+            session, [(raw, parse.message_id(raw)) for raw, _ in capped], app.salt, app.clock()
+        )
+        for (fetched, watch), (raw, oversized_from), gone in zip(
+            arrivals, capped, erased, strict=True
+        ):
+            if gone:
+                kept.append((raw, oversized_from, None))
+                continue
             with watch.stage("store"):
                 try:
                     with session.begin_nested():
-                        kept.append(_store(app, session, fetched))
+                        stored = _store(app, session, fetched, raw)
                 except Exception as exc:
                     kept.append(exc)
+                    continue
+            kept.append((raw, oversized_from, stored))
     return [
         _received(app, source, fetched, *stored) if isinstance(stored, tuple) else stored
         for (fetched, _), stored in zip(arrivals, kept, strict=True)
     ]
 
 
-def _store(
-    app: App, session: Session, fetched: FetchedMessage
-) -> tuple[bytes, int | None, store.StoredMessage | None]:
-    """The bytes kept, the original size when only the headers are, and the
-    stored message (None when it was erased before)."""
-    raw, oversized_from = _within_cap(app, fetched)
+def _store(app: App, session: Session, fetched: FetchedMessage, raw: bytes) -> store.StoredMessage:
     key = store.MessageKey(fetched.source, fetched.folder, fetched.uidvalidity, fetched.uid)
-    if store.recognise_erased(session, raw, parse.message_id(raw), app.salt, app.clock()):
-        return raw, oversized_from, None
-    return (
-        raw,
-        oversized_from,
-        store.record_inbound(session, key, raw, fetched.arrived_at, app.clock()),
-    )
+    return store.record_inbound(session, key, raw, fetched.arrived_at, app.clock())
 
 
 def _received(
@@ -204,9 +205,11 @@ def conclude_all(app: App, source: Source, judged: list[Judged]) -> list[Outcome
                 with watch.stage("decide"):
                     try:
                         with session.begin_nested():
-                            decided.append(_decide(app, session, received, analysis))
+                            result = _decide(app, session, received, analysis)
                     except Exception as exc:
                         decided.append(exc)
+                        continue
+                decided.append(result)
     except Exception as exc:
         decided = [exc] * len(judged)
     return [

@@ -115,7 +115,13 @@ from store.search import SearchHit, search
 from store.statuses import AnsweredHow, AttemptOutcome, MessageStatus, ReplyStatus
 from store.subject import HeldMessage, SubjectData, subject_data
 from store.submissions import has_complete_submission
-from store.tombstones import Sightings, message_id_token, recognise_erased, sightings
+from store.tombstones import (
+    Sightings,
+    message_id_token,
+    recognise_erased,
+    recognise_erased_all,
+    sightings,
+)
 from store.vacancies import VacancyRecord, sync_vacancies, vacancy_slugs
 
 __all__ = [
@@ -206,6 +212,7 @@ __all__ = [
     "raw_message",
     "recent_errors",
     "recognise_erased",
+    "recognise_erased_all",
     "record_digest",
     "record_failure",
     "record_inbound",

@@ -15,7 +15,7 @@ lose an application. Such mail is recognised by its bytes alone.
 import hashlib
 import hmac
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -70,19 +70,39 @@ def recognise_erased(
     `raw` is what would be stored (the headers alone above the size cap), as
     the tombstone keeps the sha256 of the stored bytes.
     """
-    keys = [Tombstone.raw_key == _raw_key(hashlib.sha256(raw).hexdigest(), salt)]
-    message_key = _message_id_key(message_id, salt)
-    if message_key is not None:
-        keys.append(Tombstone.message_id_key == message_key)
-    found = session.scalars(select(Tombstone.id).where(or_(*keys)).limit(1)).first()
-    if found is None:
-        return False
-    session.execute(
-        update(Tombstone)
-        .where(Tombstone.id == found)
-        .values(sightings=Tombstone.sightings + 1, last_seen_at=now)
-    )
-    return True
+    [erased] = recognise_erased_all(session, [(raw, message_id)], salt, now)
+    return erased
+
+
+def recognise_erased_all(
+    session: Session, mails: Sequence[tuple[bytes, str | None]], salt: bytes, now: datetime
+) -> list[bool]:
+    """`recognise_erased` for several messages (bytes and `Message-ID`) with
+    one query: it runs for every message read, and erased mail is rare."""
+    keys = [
+        (_raw_key(hashlib.sha256(raw).hexdigest(), salt), _message_id_key(message_id, salt))
+        for raw, message_id in mails
+    ]
+    id_keys = {id_key for _, id_key in keys if id_key is not None}
+    rows = session.execute(
+        select(Tombstone.id, Tombstone.raw_key, Tombstone.message_id_key).where(
+            or_(
+                Tombstone.raw_key.in_({raw_key for raw_key, _ in keys}),
+                Tombstone.message_id_key.in_(id_keys),
+            )
+        )
+    ).all()
+    by_key = {row.raw_key: row.id for row in rows}
+    by_key |= {row.message_id_key: row.id for row in rows if row.message_id_key is not None}
+    found = [by_key.get(raw_key) or by_key.get(id_key or "") for raw_key, id_key in keys]
+    for tombstone in found:
+        if tombstone is not None:
+            session.execute(
+                update(Tombstone)
+                .where(Tombstone.id == tombstone)
+                .values(sightings=Tombstone.sightings + 1, last_seen_at=now)
+            )
+    return [tombstone is not None for tombstone in found]
 
 
 def erased_digests(session: Session, digests: Iterable[str], salt: bytes) -> set[str]:

@@ -6,9 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from store.tombstones import ErasedMail, bury, distinctive, message_id_token, recognise_erased
+from store.tombstones import (
+    ErasedMail,
+    bury,
+    distinctive,
+    message_id_token,
+    recognise_erased,
+    recognise_erased_all,
+    sightings,
+)
 
-from ..store_fixtures import migrated_database
+from ..store_fixtures import ENGINES, migrated_database
 
 SALT = b"s" * 32
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -44,3 +52,37 @@ def test_another_message_under_an_erased_id_is_recognised_only_if_the_id_is_uniq
         bury(session, [ErasedMail(sha, header)], SALT, "forget", NOW)
         assert recognise_erased(session, erased, None, SALT, NOW)  # its bytes, always
         assert recognise_erased(session, other, header, SALT, NOW) is recognised
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_group_is_recognised_with_one_look_up_each_sighting_counted(
+    tmp_path: Path, engine: str
+) -> None:
+    """Erased by its bytes, erased by its id, never erased, and the first one's
+    copy again: one answer each, and the tombstones count three sightings."""
+    by_bytes, by_id, new = b"Subject: a\r\n\r\nA", b"Subject: b\r\n\r\nB", b"Subject: c\r\n\r\nC"
+    with migrated_database(engine, tmp_path) as db:
+        with db.transaction() as session:
+            bury(
+                session,
+                [ErasedMail(hashlib.sha256(by_bytes).hexdigest(), None)],
+                SALT,
+                "forget",
+                NOW,
+            )
+            bury(
+                session,
+                [ErasedMail(hashlib.sha256(b"gone").hexdigest(), UNIQUE)],
+                SALT,
+                "forget",
+                NOW,
+            )
+        with db.transaction() as session:
+            group = [
+                (by_bytes, None),
+                (by_id, UNIQUE),
+                (new, "<other.1234567@x.nl>"),
+                (by_bytes, None),
+            ]
+            assert recognise_erased_all(session, group, SALT, NOW) == [True, True, False, True]
+            assert sightings(session).readings == 3
