@@ -103,7 +103,7 @@ def record_inbound(
     cheaper than a savepoint per message), and the winner's row is returned.
     """
     digest = hashlib.sha256(raw).hexdigest()
-    existing = _find(session, key, digest) or _rebind(session, key, digest)
+    existing = _find(session, key, digest)
     if existing is not None:
         return existing
     put_blob(session, raw, now)
@@ -131,45 +131,55 @@ def record_inbound(
     return winner
 
 
+_STORED_COLUMNS = (
+    _MESSAGES.c.id,
+    _MESSAGES.c.status,
+    _MESSAGES.c.attempts,
+    _MESSAGES.c.verdict,
+    _MESSAGES.c.retry_at,
+)
+
+
 def _find(session: Session, key: MessageKey, digest: str) -> StoredMessage | None:
-    query = select(InboundMessage).where(
-        InboundMessage.source == key.source,
-        InboundMessage.folder == key.folder,
+    """The message stored under `key`; for a mailbox message, else the same
+    bytes stored under another UIDVALIDITY (the folder was recreated, or the
+    server migrated): the same bytes in the same account are the same
+    message, so it takes its new UID instead of being stored again. One
+    query for both, as it runs for every message read."""
+    messages = _MESSAGES.c
+    if key.uid is None:
+        row = session.execute(
+            select(*_STORED_COLUMNS).where(
+                messages.source == key.source,
+                messages.folder == key.folder,
+                messages.uid.is_(None),
+                messages.sha256 == digest,
+            )
+        ).first()
+        return StoredMessage(*row) if row is not None else None
+    this_key = (
+        (messages.folder == key.folder)
+        & (messages.uidvalidity == key.uidvalidity)
+        & (messages.uid == key.uid)
     )
-    if key.uid is None:
-        query = query.where(InboundMessage.uid.is_(None), InboundMessage.sha256 == digest)
-    else:
-        query = query.where(
-            InboundMessage.uidvalidity == key.uidvalidity, InboundMessage.uid == key.uid
-        )
-    row = session.scalars(query).one_or_none()
-    return _stored(row) if row is not None else None
-
-
-def _rebind(session: Session, key: MessageKey, digest: str) -> StoredMessage | None:
-    """A mailbox message already stored under another UIDVALIDITY (the folder was
-    recreated, or the server migrated): the same bytes in the same account are
-    the same message, so it takes its new UID instead of being stored again."""
-    if key.uid is None:
+    same_bytes = (messages.sha256 == digest) & messages.uid.is_not(None)
+    rows = session.execute(
+        select(*_STORED_COLUMNS, this_key.label("this_key"))
+        .where(messages.source == key.source, this_key | same_bytes)
+        .order_by(messages.id)
+    ).all()
+    for *stored, exact in rows:
+        if exact:
+            return StoredMessage(*stored)
+    if not rows:
         return None
-    row = session.scalars(
-        select(InboundMessage)
-        .where(
-            InboundMessage.source == key.source,
-            InboundMessage.sha256 == digest,
-            InboundMessage.uid.is_not(None),
-        )
-        .order_by(InboundMessage.id)
-    ).first()
-    if row is None:
-        return None
-    row.folder, row.uidvalidity, row.uid = key.folder, key.uidvalidity, key.uid
-    session.flush()
-    return _stored(row)
-
-
-def _stored(row: InboundMessage) -> StoredMessage:
-    return StoredMessage(row.id, row.status, row.attempts, row.verdict, row.retry_at)
+    *stored, _ = rows[0]
+    session.execute(
+        update(_MESSAGES)
+        .where(messages.id == stored[0])
+        .values(folder=key.folder, uidvalidity=key.uidvalidity, uid=key.uid)
+    )
+    return StoredMessage(*stored)
 
 
 def save_decision(
