@@ -3,11 +3,12 @@
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 import store
@@ -262,3 +263,23 @@ def test_both_engines_store_the_same_hostile_strings(db: store.Database) -> None
         assert len(saved.filename) == 500 and len(saved.title) == 500
         hits = store.search(session, "werkervaring")
         assert [hit.filename for hit in hits] == [saved.filename]
+
+
+def test_the_reply_cap_finds_an_addresss_replies_by_index(tmp_path: Path) -> None:
+    """It runs for every message: a scan of the whole outbox would make each
+    message cost more the more mail came before it."""
+    with migrated_database("sqlite", tmp_path) as database:
+        captured: list[tuple[str, Any]] = []
+
+        def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+            captured.append((statement, parameters))
+
+        event.listen(database.engine, "before_cursor_execute", capture)
+        with database.transaction() as session:
+            store.replies_for_earlier_mail(session, "Jan@Example.nl", ARRIVED, 1, NOW)
+        event.remove(database.engine, "before_cursor_execute", capture)
+        [(statement, parameters)] = [c for c in captured if "count" in c[0].lower()]
+        with database.engine.connect() as connection:
+            plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "ix_outbox_recipient_lower" in details and "SCAN outbox" not in details, details

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, LargeBinary, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, LargeBinary, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.models.base import Base
@@ -24,6 +24,9 @@ class OutboxReply(Base):
     __table_args__ = (
         UniqueConstraint("message_id", "kind"),
         UniqueConstraint("digest_run_id", "recipient", name="uq_outbox_digest_run_recipient"),
+        # The per-address reply cap counts an address's replies whatever its case,
+        # for every message: without this it reads the whole outbox each time.
+        Index("ix_outbox_recipient_lower", func.lower(text("recipient"))),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
