@@ -24,7 +24,6 @@ from parse.machines import (
     with_delivery_report,
 )
 from parse.mime import Mail, RawPart, read_mail
-from parse.pdf import read_pdf
 from parse.roles import guess_roles
 from parse.routing import route
 from parse.rules import Facts, judge
@@ -38,12 +37,12 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
 
     `read` extracts a PDF's text; the daemon passes its `PdfSandbox.read` so
     PDFs are read in worker processes under limits. Without it PDFs are read
-    in this process, which suits tests and trusted files only.
+    in this process with pypdf, which suits tests and trusted files only.
     """
     outer = read_mail(raw)
     inner = unwrap_staff_forward(outer, context.own_domains)
     mail = inner or outer
-    reader = read or (lambda data: read_pdf(data, context.max_pdf_pages))
+    reader = read or _in_this_process(context.max_pdf_pages)
     # Above the size cap only the headers are here: what was attached is unknown.
     parts = () if context.original_size is not None else mail.parts
     signals, scan = _machine_signals(outer, parts, len(raw), context.own_domains)
@@ -91,6 +90,14 @@ def analyse(raw: bytes, context: ParseContext, read: PdfReader | None = None) ->
         own_text=own_text(mail.body_text),
         dmarc_failed=dmarc_failed(outer.message, context.authserv_id),
     )
+
+
+def _in_this_process(max_pages: int) -> PdfReader:
+    """pypdf in this process. Imported here, not at the top: the daemon's own
+    process never reads a PDF, and pypdf would add a fifth to its memory."""
+    from parse.pdf import read_pdf
+
+    return lambda data: read_pdf(data, max_pages)
 
 
 def _machine_signals(

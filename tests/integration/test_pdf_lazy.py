@@ -1,6 +1,8 @@
 """The PDF workers start with the first PDF, so a cycle without one starts no process."""
 
 import dataclasses
+import subprocess
+import sys
 import threading
 
 from mailroom.app import App
@@ -36,3 +38,20 @@ def test_threads_racing_to_the_first_read_start_one_pool() -> None:
         assert len(sandbox.worker_pids()) == WORKERS
     assert len(results) == 8
     assert all(result.problem is None and PHRASE in result.text for result in results)
+
+
+def test_the_daemons_own_process_does_not_load_a_pdf_library() -> None:
+    """Only the workers read PDFs; pypdf in the main process would be a fifth of
+    its memory for nothing (a cycle and the daemon's modules, imported fresh)."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, mailroom.cli, mailroom.daemon, mailroom.cycle, mailroom.app; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pypdf', 'pypdfium2')))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "[]"
