@@ -9,16 +9,20 @@ import argparse
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from tests.dovecot import Dovecot
 
 from . import pipelines, report
 from .corpus import corpus
-from .idle import IdleCycle, idle_cycle
-from .latency import Latency, push_latency
+from .idle import idle_cycle
+from .latency import push_latency
 from .mailbox import mailbox
 from .pipelines import Trial
+
+M = TypeVar("M")
 
 ENGINES = ("pypdf", "pdfium")
 
@@ -50,8 +54,16 @@ def main(argv: list[str] | None = None) -> int:
                         f"valid {trial.valid}, exit {trial.usage.returncode}",
                         flush=True,
                     )
-            latency = _latency(dovecot, messages[: options.latency], work, notes)
-            idle = _idle(dovecot, options.idle_messages, work, notes)
+            pushed = messages[: options.latency]
+            latency = _measured(
+                "push latency", len(pushed), lambda: push_latency(dovecot, pushed, work), notes
+            )
+            idle = _measured(
+                "idle cycle",
+                options.idle_messages,
+                lambda: idle_cycle(dovecot, options.idle_messages, work),
+                notes,
+            )
     failed = [
         f"{trial.pipeline}: exit {trial.usage.returncode}, {trial.valid} valid"
         for runs in trials.values()
@@ -77,30 +89,16 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def _latency(
-    dovecot: Dovecot, messages: list[Path], work: Path, notes: list[str]
-) -> Latency | None:
-    """The push latency over `messages`, or None (with a note) when none or it failed."""
-    if not messages:
-        return None
-    print(f"push latency: {len(messages)} single messages", flush=True)
-    try:
-        return push_latency(dovecot, messages, work)
-    except TimeoutError as exc:
-        notes.append(f"push latency not measured: {exc}")
-        return None
-
-
-def _idle(dovecot: Dovecot, count: int, work: Path, notes: list[str]) -> IdleCycle | None:
-    """The idle cycle over `count` handled messages, or None (with a note) when
-    none or it failed."""
+def _measured(what: str, count: int, measure: Callable[[], M], notes: list[str]) -> M | None:
+    """`measure()`, announced as `what`, or None: when there is nothing to
+    measure (`count` 0), or with a note when it ran out of time."""
     if not count:
         return None
-    print(f"idle cycle: {count} handled messages", flush=True)
+    print(f"{what}: {count} messages", flush=True)
     try:
-        return idle_cycle(dovecot, count, work)
+        return measure()
     except TimeoutError as exc:
-        notes.append(f"idle cycle not measured: {exc}")
+        notes.append(f"{what} not measured: {exc}")
         return None
 
 

@@ -18,8 +18,6 @@ fetched are Dovecot's own count: each IMAP session's logout line carries
 import json
 import re
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,10 +26,9 @@ from typing import TypeVar
 
 from tests.dovecot import Dovecot
 from tests.imapsetup import IN_WINDOW, imap_config_file
-from tests.support import REPO
 
 from .mailbox import FOLDER, HANDLED
-from .pipelines import fresh, mailroom_env
+from .pipelines import fresh, mailroom_env, start_daemon
 
 POLL_S = 5  # settings.poll_interval_seconds refuses less
 POLLS = 2  # the first (fresh store) and one in the steady state
@@ -72,14 +69,7 @@ def idle_cycle(dovecot: Dovecot, count: int, work: Path) -> IdleCycle:
     config = imap_config_file(account, folder, 'processed = "flag"\n')
     env = {**mailroom_env(folder, "pypdf"), "MAILROOM_POLL_INTERVAL_SECONDS": str(POLL_S)}
     log = folder / "log"
-    with log.open("wb") as output:
-        daemon = subprocess.Popen(
-            [sys.executable, "-m", "mailroom", "--config", str(config), "run"],
-            env=env,
-            cwd=REPO,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+    daemon = start_daemon(config, env, log)
     try:
         polls = _wait(lambda: _polls(log))
     finally:

@@ -9,8 +9,6 @@ applicant's would, and into an account of their own on the run's Dovecot.
 import signal
 import sqlite3
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,9 +16,8 @@ from pathlib import Path
 
 from tests.dovecot import Dovecot
 from tests.imapsetup import IN_WINDOW, imap_config_file
-from tests.support import REPO
 
-from .pipelines import fresh, mailroom_env
+from .pipelines import fresh, mailroom_env, start_daemon
 
 DEADLINE_S = 60.0
 
@@ -45,14 +42,7 @@ def push_latency(dovecot: Dovecot, messages: Sequence[Path], work: Path) -> Late
     config = imap_config_file(account, folder, 'processed = "flag"\n')
     env = {**mailroom_env(folder, "pypdf"), "MAILROOM_POLL_INTERVAL_SECONDS": "3600"}
     db = folder / "mailroom.db"
-    with (folder / "log").open("wb") as log:
-        daemon = subprocess.Popen(
-            [sys.executable, "-m", "mailroom", "--config", str(config), "run"],
-            env=env,
-            cwd=REPO,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    daemon = start_daemon(config, env, folder / "log")
     try:
         _wait_for(db, "SELECT count(*) FROM source_health WHERE last_ok_at IS NOT NULL", 1)
         times = []

@@ -107,6 +107,18 @@ def mailroom_env(folder: Path, engine: str) -> dict[str, str]:
     return env
 
 
+def start_daemon(config: Path, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """`mailroom run` (the daemon) on `config`, its output into `log`."""
+    with log.open("wb") as output:
+        return subprocess.Popen(
+            [sys.executable, "-m", "mailroom", "--config", str(config), "run"],
+            env=env,
+            cwd=REPO,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+
+
 def _imap_args(dovecot: Dovecot, folder: Path) -> list[str]:
     password = folder / "imap-password"
     password.write_text(dovecot.password)

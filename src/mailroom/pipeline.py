@@ -1,8 +1,11 @@
 """One message's whole journey (docs/architecture.md §4), in the order the invariants need."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import partial
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +19,8 @@ from mailroom.stopwatch import Stopwatch
 from parse import Flag, Verdict
 
 log = logging.getLogger("mailroom.pipeline")
+
+T = TypeVar("T")
 
 APPLICATION_VERDICTS = frozenset({Verdict.VALID, Verdict.INVALID, Verdict.LATE})
 
@@ -129,17 +134,22 @@ def receive_all(
                 kept.append((raw, oversized_from, None))
                 continue
             with watch.stage("store"):
-                try:
-                    with session.begin_nested():
-                        stored = _store(app, session, fetched, raw)
-                except Exception as exc:
-                    kept.append(exc)
-                    continue
-            kept.append((raw, oversized_from, stored))
+                stored = _alone(session, partial(_store, app, session, fetched, raw))
+            kept.append(stored if isinstance(stored, Exception) else (raw, oversized_from, stored))
     return [
         _received(app, source, fetched, *stored) if isinstance(stored, tuple) else stored
         for (fetched, _), stored in zip(arrivals, kept, strict=True)
     ]
+
+
+def _alone(session: Session, work: Callable[[], T]) -> T | Exception:
+    """`work` in a savepoint of its own, so that what it raises rolls back only
+    its own writes; the exception then stands in place of its result."""
+    try:
+        with session.begin_nested():
+            return work()
+    except Exception as exc:
+        return exc
 
 
 def _store(app: App, session: Session, fetched: FetchedMessage, raw: bytes) -> store.StoredMessage:
@@ -203,13 +213,9 @@ def conclude_all(app: App, source: Source, judged: list[Judged]) -> list[Outcome
         with app.db.transaction() as session:
             for received, analysis, watch in judged:
                 with watch.stage("decide"):
-                    try:
-                        with session.begin_nested():
-                            result = _decide(app, session, received, analysis)
-                    except Exception as exc:
-                        decided.append(exc)
-                        continue
-                decided.append(result)
+                    decided.append(
+                        _alone(session, partial(_decide, app, session, received, analysis))
+                    )
     except Exception as exc:
         decided = [exc] * len(judged)
     return [
