@@ -251,8 +251,9 @@ class Outbox:
             return
         self.transport.settle()
         with self.db.transaction() as session:
-            for reply, answer in handed_on:
-                store.mark_sent(session, reply.id, answer, self.clock())
+            store.mark_sent_all(
+                session, [(reply.id, answer) for reply, answer in handed_on], self.clock()
+            )
         for reply, _ in handed_on:
             log.info("reply %s delivered", reply.rfc_message_id)
 
