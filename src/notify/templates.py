@@ -51,10 +51,12 @@ class TemplateRenderer:
         the helpers (`when`, `day`, ...) in `language` and the shared macros as `c`."""
         name = f"{language}/{kind}.j2"
         variables = {**variables, **self._helpers(language)}
+        plain = _common(self._plain, language, variables)
+        html = _common(self._html, language, variables)
         return RenderedReply(
-            subject=" ".join(self._block(self._plain, name, "subject", variables).split()),
-            text=self._block(self._plain, name, "text", variables).strip() + "\n",
-            html=self._block(self._html, name, "html", variables).strip() + "\n",
+            subject=" ".join(self._block(self._plain, name, "subject", variables, plain).split()),
+            text=self._block(self._plain, name, "text", variables, plain).strip() + "\n",
+            html=self._block(self._html, name, "html", variables, html).strip() + "\n",
         )
 
     def answer_problems(self, vacancy: VacancyFacts, firm_name: str) -> list[str]:
@@ -70,13 +72,17 @@ class TemplateRenderer:
         return problems
 
     @staticmethod
-    def _block(environment: Environment, name: str, block: str, variables: dict[str, Any]) -> str:
-        """One block of a template, with the language's shared macros as `c`."""
-        language = name.partition("/")[0]
+    def _block(
+        environment: Environment,
+        name: str,
+        block: str,
+        variables: dict[str, Any],
+        common: TemplateModule,
+    ) -> str:
+        """One block of a template, with the language's shared macros as `c`
+        (made once per environment and reply: the subject and text share them)."""
         template = environment.get_template(name)
-        context = template.new_context(
-            {**variables, "c": _common(environment, language, variables)}
-        )
+        context = template.new_context({**variables, "c": common})
         return "".join(template.blocks[block](context))
 
     def _environment(self, *, autoescape: bool) -> Environment:
