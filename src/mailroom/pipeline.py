@@ -124,7 +124,7 @@ def receive_all(
     kept: list[tuple[bytes, int | None, store.StoredMessage | None] | Exception] = []
     capped = [_within_cap(app, fetched) for fetched, _ in arrivals]
     with app.db.transaction() as session:
-        erased = store.recognise_erased_all(
+        erased = store.recognise_erased(
             session, [(raw, parse.message_id(raw)) for raw, _ in capped], app.salt, app.clock()
         )
         for (fetched, watch), (raw, oversized_from), gone in zip(

@@ -251,7 +251,7 @@ class Outbox:
             return
         self.transport.settle()
         with self.db.transaction() as session:
-            store.mark_sent_all(
+            store.mark_sent(
                 session, [(reply.id, answer) for reply, answer in handed_on], self.clock()
             )
         for reply, _ in handed_on:

@@ -27,7 +27,6 @@ from store.delivery import (
     mark_failed,
     mark_retry,
     mark_sent,
-    mark_sent_all,
     mark_suppressed,
     next_due_at,
     release_claims,
@@ -120,7 +119,6 @@ from store.tombstones import (
     Sightings,
     message_id_token,
     recognise_erased,
-    recognise_erased_all,
     sightings,
 )
 from store.vacancies import VacancyRecord, sync_vacancies, vacancy_slugs
@@ -197,7 +195,6 @@ __all__ = [
     "mark_failed",
     "mark_retry",
     "mark_sent",
-    "mark_sent_all",
     "mark_suppressed",
     "message_id_token",
     "next_due_at",
@@ -214,7 +211,6 @@ __all__ = [
     "raw_message",
     "recent_errors",
     "recognise_erased",
-    "recognise_erased_all",
     "record_digest",
     "record_failure",
     "record_inbound",

@@ -1,6 +1,5 @@
 """Content-addressed bytes: each distinct content is stored once."""
 
-import hashlib
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -10,23 +9,17 @@ from store.models import Blob, Document, InboundMessage
 from store.upsert import insert_or_ignore
 
 
-def put_blob(session: Session, data: bytes, now: datetime) -> str:
-    """Store `data` unless already present; return its sha256 hex digest."""
-    return put_blobs(session, [data], now)[0]
-
-
-def put_blobs(session: Session, contents: list[bytes], now: datetime) -> list[str]:
-    """Store each of `contents` unless already present, in one statement; return
-    their sha256 hex digests in order. A present blob is left to the insert's
+def put_blobs(session: Session, blobs: dict[str, bytes], now: datetime) -> None:
+    """Store each blob (its sha256 hex digest to its bytes) unless already
+    present, in one statement. The caller has the digest already, as the row
+    that refers to the blob names it; a present blob is left to the insert's
     conflict clause rather than looked up first: new content is the usual case."""
-    digests = [hashlib.sha256(data).hexdigest() for data in contents]
-    rows = {
-        digest: {"sha256": digest, "size": len(data), "data": data, "stored_at": now}
-        for digest, data in zip(digests, contents, strict=True)
-    }
+    rows = [
+        {"sha256": digest, "size": len(data), "data": data, "stored_at": now}
+        for digest, data in blobs.items()
+    ]
     if rows:
-        insert_or_ignore(session, Blob, list(rows.values()), ["sha256"])
-    return digests
+        insert_or_ignore(session, Blob, rows, ["sha256"])
 
 
 def delete_unreferenced_blobs(session: Session, candidates: set[str]) -> int:

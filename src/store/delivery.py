@@ -100,23 +100,17 @@ def release_orphaned_claims(session: Session, is_alive: Callable[[str], bool]) -
     return len(rows)
 
 
-def mark_sent(session: Session, reply_id: int, answer: str, now: datetime) -> None:
-    """Record delivery with the transport's answer (an SMTP reply, a file path)."""
-    mark_sent_all(session, [(reply_id, answer)], now)
-
-
-def mark_sent_all(session: Session, sent: Sequence[tuple[int, str]], now: datetime) -> None:
-    """`mark_sent` for each (reply id, answer), in two statements for them all:
-    it runs for every reply, and loading each row only to change it costs more
-    than the delivery to a folder."""
+def mark_sent(session: Session, sent: Sequence[tuple[int, str]], now: datetime) -> None:
+    """Record the delivery of each (reply id, transport's answer: an SMTP reply,
+    a file path), in two statements for them all: it runs for every reply, and
+    loading each row only to change it costs more than delivering to a folder."""
     if not sent:
         return
-    outbox = _OUTBOX
     session.execute(
-        update(outbox)
-        .where(outbox.c.id == bindparam("reply_id"))
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id == bindparam("reply_id"))
         .values(
-            attempts=outbox.c.attempts + 1,
+            attempts=_OUTBOX.c.attempts + 1,
             last_answer=bindparam("answer"),
             claimed_until=None,
             claimed_by=None,

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from store.blobs import get_blob, put_blob, put_blobs
+from store.blobs import get_blob, put_blobs
 from store.identity import normalise_address
 from store.models import Applicant, Document, InboundMessage, Question
 from store.search import index_documents
@@ -106,7 +106,7 @@ def record_inbound(
     existing = _find(session, key, digest)
     if existing is not None:
         return existing
-    put_blob(session, raw, now)
+    put_blobs(session, {digest: raw}, now)
     values: dict[str, object] = {
         "source": key.source,
         "folder": key.folder,
@@ -243,7 +243,8 @@ def _documents(
     """Insert the documents, their bytes and their text's index entries."""
     if not records:
         return
-    digests = put_blobs(session, [record.data for record in records], now)
+    digests = [hashlib.sha256(record.data).hexdigest() for record in records]
+    put_blobs(session, dict(zip(digests, (record.data for record in records), strict=True)), now)
     rows = [
         {
             "message_id": message_id,

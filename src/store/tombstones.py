@@ -63,22 +63,15 @@ def bury(
 
 
 def recognise_erased(
-    session: Session, raw: bytes, message_id: str | None, salt: bytes, now: datetime
-) -> bool:
-    """True when these bytes or this `Message-ID` were erased; counts the sighting.
-
-    `raw` is what would be stored (the headers alone above the size cap), as
-    the tombstone keeps the sha256 of the stored bytes.
-    """
-    [erased] = recognise_erased_all(session, [(raw, message_id)], salt, now)
-    return erased
-
-
-def recognise_erased_all(
     session: Session, mails: Sequence[tuple[bytes, str | None]], salt: bytes, now: datetime
 ) -> list[bool]:
-    """`recognise_erased` for several messages (bytes and `Message-ID`) with
-    one query: it runs for every message read, and erased mail is rare."""
+    """For each message (its bytes and `Message-ID`), whether those bytes or
+    that `Message-ID` were erased; each sighting is counted. One query for
+    them all: it runs for every message read, and erased mail is rare.
+
+    The bytes are what would be stored (the headers alone above the size
+    cap), as the tombstone keeps the sha256 of the stored bytes.
+    """
     keys = [
         (_raw_key(hashlib.sha256(raw).hexdigest(), salt), _message_id_key(message_id, salt))
         for raw, message_id in mails

@@ -149,7 +149,7 @@ def test_delivery_is_recorded_in_the_history(db: store.Database) -> None:
         store.plan_reply(session, message.id, _reply(), NOW)
     with db.transaction() as session:
         [due] = _due(session)
-        store.mark_sent(session, due.id, "250 2.0.0 queued", NOW)
+        store.mark_sent(session, [(due.id, "250 2.0.0 queued")], NOW)
     with db.transaction() as session:
         [attempt] = session.query(DeliveryAttempt).all()
         assert (attempt.outcome, attempt.answer, attempt.at) == ("sent", "250 2.0.0 queued", NOW)
@@ -189,7 +189,7 @@ def test_a_permanent_failure_and_a_bounce_are_final(db: store.Database) -> None:
         store.mark_failed(session, failed, "550 5.1.1 no such user", NOW)
     bounced = _planned(db, b"bounce", "<b@chassesearch.nl>")
     with db.transaction() as session:
-        store.mark_sent(session, bounced, "250 ok", NOW)
+        store.mark_sent(session, [(bounced, "250 ok")], NOW)
         marked = store.mark_bounced(session, ("<b@chassesearch.nl>", "<other@x>"), "5.1.1 x", NOW)
     with db.transaction() as session:
         assert marked == 1

@@ -12,7 +12,6 @@ from store.tombstones import (
     distinctive,
     message_id_token,
     recognise_erased,
-    recognise_erased_all,
     sightings,
 )
 
@@ -50,8 +49,8 @@ def test_another_message_under_an_erased_id_is_recognised_only_if_the_id_is_uniq
     with migrated_database("sqlite", tmp_path) as db, db.transaction() as session:
         sha = hashlib.sha256(erased).hexdigest()
         bury(session, [ErasedMail(sha, header)], SALT, "forget", NOW)
-        assert recognise_erased(session, erased, None, SALT, NOW)  # its bytes, always
-        assert recognise_erased(session, other, header, SALT, NOW) is recognised
+        assert recognise_erased(session, [(erased, None)], SALT, NOW) == [True]  # its bytes, always
+        assert recognise_erased(session, [(other, header)], SALT, NOW) == [recognised]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -84,5 +83,5 @@ def test_a_group_is_recognised_with_one_look_up_each_sighting_counted(
                 (new, "<other.1234567@x.nl>"),
                 (by_bytes, None),
             ]
-            assert recognise_erased_all(session, group, SALT, NOW) == [True, True, False, True]
+            assert recognise_erased(session, group, SALT, NOW) == [True, True, False, True]
             assert sightings(session).readings == 3
