@@ -13,6 +13,7 @@ import json
 import struct
 from email.parser import BytesHeaderParser
 from email.policy import default
+from itertools import accumulate
 
 from pydantic import TypeAdapter
 
@@ -37,14 +38,10 @@ def decode_pdf_text(frame: bytes) -> PdfText:
 def encode_analysis(analysis: Analysis) -> bytes:
     """The analysis as JSON (each document's bytes left out, its size kept),
     prefixed by its length and followed by the documents' bytes in order."""
-    bare = dataclasses.replace(
-        analysis,
-        attachments=tuple(dataclasses.replace(a, data=b"") for a in analysis.attachments),
-    )
-    fields = dataclasses.asdict(bare)
-    for attachment, original in zip(fields["attachments"], analysis.attachments, strict=True):
+    fields = dataclasses.asdict(analysis)  # bytes are immutable: not copied
+    for attachment in fields["attachments"]:
+        attachment["size"] = len(attachment.pop("data"))
         attachment["data"] = ""
-        attachment["size"] = len(original.data)
     head = json.dumps(fields).encode()
     return b"".join([_HEAD_LENGTH.pack(len(head)), head, *(a.data for a in analysis.attachments)])
 
@@ -76,7 +73,7 @@ def decode_analysis(frame: bytes, raw: bytes, authserv_id: str | None) -> Analys
         attachments=tuple(
             dataclasses.replace(attachment, data=frame[start : start + size])
             for attachment, start, size in zip(
-                analysis.attachments, _offsets(body_start, sizes), sizes, strict=True
+                analysis.attachments, accumulate(sizes, initial=body_start), sizes, strict=False
             )
         ),
     )
@@ -89,11 +86,3 @@ def _size(attachment: object) -> int:
     if not isinstance(size, int) or isinstance(size, bool) or size < 0:
         raise ValueError("an attachment without a byte count")
     return size
-
-
-def _offsets(start: int, sizes: list[int]) -> list[int]:
-    offsets = []
-    for size in sizes:
-        offsets.append(start)
-        start += size
-    return offsets
