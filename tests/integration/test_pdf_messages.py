@@ -10,7 +10,17 @@ from pathlib import Path
 import pytest
 from imapclient.fixed_offset import FixedOffset
 
-from parse import FileKind, PdfLimits, PdfSandbox, Verdict, analyse
+from parse import (
+    Analysis,
+    FileKind,
+    ParseContext,
+    PdfLimits,
+    PdfReader,
+    PdfSandbox,
+    Verdict,
+    analyse,
+)
+from parse import sandbox as sandbox_module
 from parse.pdf import read_pdf
 
 from .. import pdfbuilder as build
@@ -27,14 +37,30 @@ def sandbox() -> Iterator[PdfSandbox]:
         yield pool
 
 
+@pytest.fixture
+def judged_here(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The messages the sandbox judged in this process rather than in a worker."""
+    judged: list[bytes] = []
+
+    def recorded(raw: bytes, context: ParseContext, read: PdfReader | None = None) -> Analysis:
+        judged.append(raw)
+        return analyse(raw, context, read)
+
+    monkeypatch.setattr(sandbox_module, "analyse", recorded)
+    return judged
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name.split(".")[1])
-def test_a_message_judged_in_a_worker_is_judged_as_here(sandbox: PdfSandbox, path: Path) -> None:
+def test_a_message_judged_in_a_worker_is_judged_as_here(
+    sandbox: PdfSandbox, path: Path, judged_here: list[bytes]
+) -> None:
     raw = path.read_bytes()
     restarts = sandbox.restarts
     in_worker = sandbox.analyse(raw, context())
     here = analyse(raw, context(), lambda data: read_pdf(data, LIMITS.max_pages))
     assert in_worker == here
     assert sandbox.restarts == restarts
+    assert judged_here == ([] if here.pdfs else [raw])  # mail with a PDF went to a worker
 
 
 def test_mail_without_a_pdf_starts_no_worker() -> None:
@@ -45,7 +71,7 @@ def test_mail_without_a_pdf_starts_no_worker() -> None:
 
 
 def test_an_arrival_time_in_imapclients_own_time_zone_is_judged_in_a_worker(
-    sandbox: PdfSandbox,
+    sandbox: PdfSandbox, judged_here: list[bytes]
 ) -> None:
     """imapclient's fixed-offset zone does not survive pickling: the time goes
     to the worker in UTC, and the verdict is the same instant's."""
@@ -54,6 +80,7 @@ def test_an_arrival_time_in_imapclients_own_time_zone_is_judged_in_a_worker(
     restarts = sandbox.restarts
     assert sandbox.analyse(mail(*TWO_PDFS).as_bytes(), ctx).verdict is Verdict.VALID
     assert sandbox.restarts == restarts
+    assert judged_here == []  # the worker judged it: the context reached it intact
 
 
 def test_a_document_that_costs_the_worker_its_life_is_blamed_alone() -> None:

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 import store
 from mailroom.app import App
 from mailroom.cycle import read_sources
-from mailroom.pipeline import handle
+from mailroom.pipeline import Received, conclude_all, handle, read, receive_all
 from mailroom.settings import Settings
+from mailroom.stopwatch import Stopwatch
 from store.models import Document, InboundMessage, OutboxReply, Submission
 
 from ..store_fixtures import ENGINES, app_on_engine, example_source
@@ -127,8 +128,17 @@ def test_a_cycle_commits_the_messages_it_reads_at_once_together(engine_app: App)
 def test_a_message_whose_decision_fails_in_a_group_fails_alone(
     engine_app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The questions' decisions raise: they are kept as failed, and the messages
-    concluded in the same transaction are decided all the same."""
+    """Three messages concluded in one transaction, the question's decision
+    raising: it is kept as failed, and the two around it are decided all the same."""
+    cases = ("01-valid-nl", "07-question-nl", "05-forgot-attachment")
+    sources = [example_source(engine_app, case_id) for case_id in cases]
+    arrivals = [(fetched, Stopwatch()) for source in sources for fetched in source.fetch_new()]
+    received = receive_all(engine_app, sources[0], arrivals)
+    judged = [
+        (message, read(engine_app, message, watch), watch)
+        for message, (_, watch) in zip(received, arrivals, strict=True)
+        if isinstance(message, Received)
+    ]
     real = store.save_decision
 
     def questions_fail(session: Session, message_id: int, decision: Any, *rest: Any) -> None:
@@ -137,10 +147,16 @@ def test_a_message_whose_decision_fails_in_a_group_fails_alone(
         real(session, message_id, decision, *rest)
 
     monkeypatch.setattr(store, "save_decision", questions_fail)
-    report = read_sources(engine_app)
+    with _transactions(engine_app) as transactions:
+        outcomes = conclude_all(engine_app, sources[0], judged)
 
-    assert report.failed == 2 and "question" not in report.verdicts
+    assert [(o.verdict, o.error) for o in outcomes] == [
+        ("valid", None),
+        (None, "RuntimeError"),
+        ("invalid", None),
+    ]
+    decided = [t for t in transactions if t.count("UPDATE INBOUND_MESSAGE SET") == 2]
+    assert len(decided) == 1, transactions  # the two decisions committed together
     with engine_app.db.transaction() as session:
         rows = session.execute(select(InboundMessage.status, InboundMessage.verdict)).all()
-    assert sorted(status for status, _ in rows).count("failed") == 2
-    assert sum(1 for status, verdict in rows if status == "processed" and verdict) == len(rows) - 2
+    assert sorted(rows) == [("failed", None), ("processed", "invalid"), ("processed", "valid")]
