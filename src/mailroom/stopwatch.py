@@ -7,25 +7,20 @@ from contextlib import contextmanager
 
 
 class Stopwatch:
-    """Wall time per named stage. Time spent in a stage nested inside another
-    counts only for the inner one, so the stages add up to the whole and a
-    histogram per stage means what it says."""
+    """Wall time per named stage. The stages follow one another (none runs
+    inside another), so they add up to the message's time and a histogram
+    per stage means what it says."""
 
     def __init__(self) -> None:
         self.seconds: defaultdict[str, float] = defaultdict(float)
-        self._nested: list[float] = []
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         started = time.perf_counter()
-        self._nested.append(0.0)
         try:
             yield
         finally:
-            elapsed = time.perf_counter() - started
-            self.seconds[name] += elapsed - self._nested.pop()
-            if self._nested:
-                self._nested[-1] += elapsed
+            self.seconds[name] += time.perf_counter() - started
 
     def milliseconds(self) -> dict[str, float]:
         """`<stage>_ms` fields for a log line, rounded to a tenth."""
