@@ -4,8 +4,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, delete, insert, select, update
+from sqlalchemy import bindparam, case, delete, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
 from store.blobs import get_blob, put_blobs
 from store.identity import normalise_address
@@ -13,12 +14,21 @@ from store.models import Applicant, Document, InboundMessage, Question
 from store.search import index_documents
 from store.statuses import MessageStatus
 from store.submissions import record_submission
-from store.upsert import dialect_insert, insert_or_ignore
+from store.upsert import engine_insert, insert_or_ignore, prepared, table_of
 
-# The tables behind the ORM classes, for the statements every message runs: they
-# skip the ORM's bulk layer, which also splits an insert by which values are None.
-_MESSAGES = InboundMessage.metadata.tables[InboundMessage.__tablename__]
-_DOCUMENTS = Document.metadata.tables[Document.__tablename__]
+# The statements every message runs are made once (store.upsert says why).
+_MESSAGES = table_of(InboundMessage)
+_DOCUMENTS = table_of(Document)
+_APPLICANTS = table_of(Applicant)
+_INSERT_DOCUMENTS = insert(_DOCUMENTS)
+_DELETE_DOCUMENTS = delete(_DOCUMENTS).where(_DOCUMENTS.c.message_id == bindparam("message_pk"))
+# The decision's values come with each execution; these are the same for all.
+_DECIDE = (
+    update(_MESSAGES)
+    .where(_MESSAGES.c.id == bindparam("message_pk"))
+    .values(error=None, retry_at=None, attempts=_MESSAGES.c.attempts + 1)
+    .returning(_MESSAGES.c.arrived_at, _MESSAGES.c.attempts)
+)
 
 
 @dataclass(frozen=True)
@@ -121,14 +131,19 @@ def record_inbound(
         "reasons": [],
         "flags": [],
     }
-    statement = dialect_insert(session, InboundMessage).values(values).on_conflict_do_nothing()
-    new_id = session.scalar(statement.returning(InboundMessage.id))
+    new_id = session.scalar(prepared(session, _insert_message), values)
     if new_id is not None:
         return StoredMessage(new_id, MessageStatus.STORED, 0)
     winner = _find(session, key, digest)
     if winner is None:
         raise LookupError(f"message {key} was neither stored nor found")
     return winner
+
+
+def _insert_message(dialect: str) -> Executable:
+    """Unique keys decide: a concurrent writer's row wins, and none is returned."""
+    statement = engine_insert(dialect, _MESSAGES).on_conflict_do_nothing()
+    return statement.returning(_MESSAGES.c.id)  # type: ignore[no-any-return]
 
 
 _STORED_COLUMNS = (
@@ -138,6 +153,35 @@ _STORED_COLUMNS = (
     _MESSAGES.c.verdict,
     _MESSAGES.c.retry_at,
 )
+_LOCAL_MESSAGE = select(*_STORED_COLUMNS).where(
+    _MESSAGES.c.source == bindparam("source"),
+    _MESSAGES.c.folder == bindparam("folder"),
+    _MESSAGES.c.uid.is_(None),
+    _MESSAGES.c.sha256 == bindparam("digest"),
+)
+_THIS_KEY = (
+    (_MESSAGES.c.folder == bindparam("folder"))
+    & (_MESSAGES.c.uidvalidity == bindparam("uidvalidity"))
+    & (_MESSAGES.c.uid == bindparam("uid"))
+)
+# The message under its key, else the same bytes under another: see `_find`.
+_MAILBOX_MESSAGE = (
+    select(*_STORED_COLUMNS, _THIS_KEY.label("this_key"))
+    .where(
+        _MESSAGES.c.source == bindparam("source"),
+        _THIS_KEY | ((_MESSAGES.c.sha256 == bindparam("digest")) & _MESSAGES.c.uid.is_not(None)),
+    )
+    .order_by(_MESSAGES.c.id)
+)
+_REBIND = (
+    update(_MESSAGES)
+    .where(_MESSAGES.c.id == bindparam("message_pk"))
+    .values(
+        folder=bindparam("new_folder"),
+        uidvalidity=bindparam("new_uidvalidity"),
+        uid=bindparam("new_uid"),
+    )
+)
 
 
 def _find(session: Session, key: MessageKey, digest: str) -> StoredMessage | None:
@@ -146,28 +190,18 @@ def _find(session: Session, key: MessageKey, digest: str) -> StoredMessage | Non
     server migrated): the same bytes in the same account are the same
     message, so it takes its new UID instead of being stored again. One
     query for both, as it runs for every message read."""
-    messages = _MESSAGES.c
     if key.uid is None:
-        row = session.execute(
-            select(*_STORED_COLUMNS).where(
-                messages.source == key.source,
-                messages.folder == key.folder,
-                messages.uid.is_(None),
-                messages.sha256 == digest,
-            )
-        ).first()
+        local = {"source": key.source, "folder": key.folder, "digest": digest}
+        row = session.execute(_LOCAL_MESSAGE, local).first()
         return StoredMessage(*row) if row is not None else None
-    this_key = (
-        (messages.folder == key.folder)
-        & (messages.uidvalidity == key.uidvalidity)
-        & (messages.uid == key.uid)
-    )
-    same_bytes = (messages.sha256 == digest) & messages.uid.is_not(None)
-    rows = session.execute(
-        select(*_STORED_COLUMNS, this_key.label("this_key"))
-        .where(messages.source == key.source, this_key | same_bytes)
-        .order_by(messages.id)
-    ).all()
+    params = {
+        "source": key.source,
+        "folder": key.folder,
+        "uidvalidity": key.uidvalidity,
+        "uid": key.uid,
+        "digest": digest,
+    }
+    rows = session.execute(_MAILBOX_MESSAGE, params).all()
     for *stored, exact in rows:
         if exact:
             return StoredMessage(*stored)
@@ -175,9 +209,13 @@ def _find(session: Session, key: MessageKey, digest: str) -> StoredMessage | Non
         return None
     *stored, _ = rows[0]
     session.execute(
-        update(_MESSAGES)
-        .where(messages.id == stored[0])
-        .values(folder=key.folder, uidvalidity=key.uidvalidity, uid=key.uid)
+        _REBIND,
+        {
+            "message_pk": stored[0],
+            "new_folder": key.folder,
+            "new_uidvalidity": key.uidvalidity,
+            "new_uid": key.uid,
+        },
     )
     return StoredMessage(*stored)
 
@@ -202,26 +240,20 @@ def save_decision(
         if decision.applicant_address
         else None
     )
-    arrived_at, attempts = session.execute(
-        update(_MESSAGES)
-        .where(_MESSAGES.c.id == message_id)
-        .values(
-            verdict=decision.verdict,
-            reasons=list(decision.reasons),
-            flags=list(decision.flags),
-            vacancy=decision.vacancy,
-            language=decision.language,
-            header_message_id=decision.header_message_id,
-            applicant_id=applicant_id,
-            status=MessageStatus.DRY_RUN if decision.dry_run else MessageStatus.PROCESSED,
-            error=None,
-            retry_at=None,
-            attempts=_MESSAGES.c.attempts + 1,
-        )
-        .returning(_MESSAGES.c.arrived_at, _MESSAGES.c.attempts)
-    ).one()
+    decided = {
+        "message_pk": message_id,
+        "verdict": decision.verdict,
+        "reasons": list(decision.reasons),
+        "flags": list(decision.flags),
+        "vacancy": decision.vacancy,
+        "language": decision.language,
+        "header_message_id": decision.header_message_id,
+        "applicant_id": applicant_id,
+        "status": MessageStatus.DRY_RUN if decision.dry_run else MessageStatus.PROCESSED,
+    }
+    arrived_at, attempts = session.execute(_DECIDE, decided).one()
     if attempts > 1:  # documents exist only after an earlier attempt
-        session.execute(delete(_DOCUMENTS).where(_DOCUMENTS.c.message_id == message_id))
+        session.execute(_DELETE_DOCUMENTS, {"message_pk": message_id})
     _documents(session, message_id, documents, now)
     if decision.is_application and applicant_id and decision.vacancy:
         record_submission(
@@ -265,7 +297,7 @@ def _documents(
         }
         for position, (record, digest) in enumerate(zip(records, digests, strict=True))
     ]
-    session.execute(insert(_DOCUMENTS), rows)
+    session.execute(_INSERT_DOCUMENTS, rows)
     texts = {position: r.text for position, r in enumerate(records) if r.text}
     index_documents(session, message_id, texts)
 
@@ -296,15 +328,17 @@ def raw_message(session: Session, message_id: int) -> bytes:
 def _applicant(session: Session, address: str, name: str, now: datetime) -> int:
     """The applicant's id, created on first sight, in one statement that is safe
     against a concurrent insert; a name is filled in when none was known."""
-    identity = normalise_address(address)
-    statement = dialect_insert(session, Applicant).values(
-        address=identity, display_name=name, first_seen_at=now
-    )
+    values = {"address": normalise_address(address), "display_name": name, "first_seen_at": now}
+    return int(session.execute(prepared(session, _upsert_applicant), values).scalar_one())
+
+
+def _upsert_applicant(dialect: str) -> Executable:
+    statement = engine_insert(dialect, _APPLICANTS)
     known_name = case(
-        (Applicant.display_name == "", statement.excluded.display_name),
-        else_=Applicant.display_name,
+        (_APPLICANTS.c.display_name == "", statement.excluded.display_name),
+        else_=_APPLICANTS.c.display_name,
     )
     statement = statement.on_conflict_do_update(
         index_elements=["address"], set_={"display_name": known_name}
     )
-    return int(session.execute(statement.returning(Applicant.id)).scalar_one())
+    return statement.returning(_APPLICANTS.c.id)  # type: ignore[no-any-return]

@@ -3,12 +3,29 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
 from store.models import InboundMessage, OutboxReply
 from store.statuses import ReplyStatus
-from store.upsert import dialect_insert
+from store.upsert import engine_insert, prepared, table_of
+
+_REPLIES = table_of(OutboxReply)
+_MESSAGES = table_of(InboundMessage)
+# Made once (store.upsert says why); `replies_for_earlier_mail` says what it counts.
+_EARLIER_REPLIES = (
+    select(func.count())
+    .select_from(_REPLIES)
+    .join(_MESSAGES, _MESSAGES.c.id == _REPLIES.c.message_id)
+    .where(
+        func.lower(_REPLIES.c.recipient) == bindparam("address"),
+        _REPLIES.c.status != ReplyStatus.SUPPRESSED,
+        _MESSAGES.c.id != bindparam("message_pk"),
+        _MESSAGES.c.arrived_at >= bindparam("since"),
+        _MESSAGES.c.arrived_at <= bindparam("until"),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -54,13 +71,14 @@ def plan_reply(session: Session, message_id: int, reply: PlannedReply, now: date
         "planned_at": now,
         "attempts": 0,
     }
-    statement = (
-        dialect_insert(session, OutboxReply)
-        .values(values)
-        .on_conflict_do_nothing(index_elements=["message_id", "kind"])
-        .returning(OutboxReply.id)
+    return session.scalar(prepared(session, _insert_reply), values) is not None
+
+
+def _insert_reply(dialect: str) -> Executable:
+    statement = engine_insert(dialect, _REPLIES).on_conflict_do_nothing(
+        index_elements=["message_id", "kind"]
     )
-    return session.scalar(statement) is not None
+    return statement.returning(_REPLIES.c.id)  # type: ignore[no-any-return]
 
 
 def known_reply_ids(session: Session, candidates: tuple[str, ...]) -> frozenset[str]:
@@ -80,16 +98,10 @@ def replies_for_earlier_mail(
     Counted by the inbound messages' arrival, never by when replies were
     planned, so judging a message again reaches the same decision.
     """
-    query = (
-        select(func.count())
-        .select_from(OutboxReply)
-        .join(InboundMessage, InboundMessage.id == OutboxReply.message_id)
-        .where(
-            func.lower(OutboxReply.recipient) == address.lower(),
-            OutboxReply.status != ReplyStatus.SUPPRESSED,
-            InboundMessage.id != message_id,
-            InboundMessage.arrived_at >= since,
-            InboundMessage.arrived_at <= arrived_at,
-        )
-    )
-    return int(session.scalar(query) or 0)
+    params = {
+        "address": address.lower(),
+        "message_pk": message_id,
+        "since": since,
+        "until": arrived_at,
+    }
+    return int(session.scalar(_EARLIER_REPLIES, params) or 0)

@@ -17,6 +17,18 @@ from sqlalchemy.orm import Session
 from store.types import clean_text
 
 _WORD = re.compile(r"\w+")
+# Made once per engine: they run for every message with documents (store.upsert).
+_INDEX_ENTRY = {
+    "sqlite": text(
+        "INSERT INTO document_fts (rowid, body) SELECT id, :body FROM document "
+        "WHERE message_id = :message AND position = :position"
+    ),
+    "postgresql": text(
+        "INSERT INTO document_search (document_id, vector) "
+        "SELECT id, to_tsvector('dutch', :body) || to_tsvector('simple', :body) "
+        "FROM document WHERE message_id = :message AND position = :position"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -47,18 +59,7 @@ def index_documents(session: Session, message_id: int, texts: dict[int, str]) ->
         {"message": message_id, "position": position, "body": clean_text(fold(body))}
         for position, body in texts.items()
     ]
-    if _dialect(session) == "sqlite":
-        statement = text(
-            "INSERT INTO document_fts (rowid, body) SELECT id, :body FROM document "
-            "WHERE message_id = :message AND position = :position"
-        )
-    else:
-        statement = text(
-            "INSERT INTO document_search (document_id, vector) "
-            "SELECT id, to_tsvector('dutch', :body) || to_tsvector('simple', :body) "
-            "FROM document WHERE message_id = :message AND position = :position"
-        )
-    session.execute(statement, rows)
+    session.execute(_INDEX_ENTRY[_dialect(session)], rows)
 
 
 def search(

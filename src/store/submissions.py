@@ -2,12 +2,22 @@
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
 from store.identity import normalise_address
 from store.models import Applicant, Submission
-from store.upsert import dialect_insert
+from store.upsert import engine_insert, prepared, table_of
+
+_SUBMISSIONS = table_of(Submission)
+# Made once (store.upsert says why): the applicant's current complete application.
+_CURRENT = select(_SUBMISSIONS.c.id).where(
+    _SUBMISSIONS.c.applicant_id == bindparam("applicant_pk"),
+    _SUBMISSIONS.c.vacancy == bindparam("for_vacancy"),
+    _SUBMISSIONS.c.complete.is_(True),
+    _SUBMISSIONS.c.superseded_by_id.is_(None),
+)
 
 
 def has_complete_submission(
@@ -45,14 +55,7 @@ def record_submission(
     complete one. Running this again for the same message changes nothing:
     its insert meets the unique message id and does nothing.
     """
-    current = session.scalar(
-        select(Submission.id).where(
-            Submission.applicant_id == applicant_id,
-            Submission.vacancy == vacancy,
-            Submission.complete.is_(True),
-            Submission.superseded_by_id.is_(None),
-        )
-    )
+    current = session.scalar(_CURRENT, {"applicant_pk": applicant_id, "for_vacancy": vacancy})
     values = {
         "message_id": message_id,
         "applicant_id": applicant_id,
@@ -61,11 +64,15 @@ def record_submission(
         "arrived_at": arrived_at,
         "supplement_of_id": current if supplement else None,
     }
-    statement = dialect_insert(session, Submission).values(values)
-    new_id = session.scalar(
-        statement.on_conflict_do_nothing(index_elements=["message_id"]).returning(Submission.id)
-    )
+    new_id = session.scalar(prepared(session, _insert_submission), values)
     if new_id is not None and current is not None and complete:
         session.execute(
             update(Submission).where(Submission.id == current).values(superseded_by_id=new_id)
         )
+
+
+def _insert_submission(dialect: str) -> Executable:
+    statement = engine_insert(dialect, _SUBMISSIONS).on_conflict_do_nothing(
+        index_elements=["message_id"]
+    )
+    return statement.returning(_SUBMISSIONS.c.id)  # type: ignore[no-any-return]

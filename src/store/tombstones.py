@@ -19,14 +19,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from store.models import Tombstone
 from store.types import clean_text
-from store.upsert import insert_or_ignore
+from store.upsert import insert_or_ignore, table_of
 
 _BRACKETED = re.compile(r"<[^<>\s]+>")
+_TOMBSTONES = table_of(Tombstone)
+# Made once (store.upsert says why): it runs for every group of messages read.
+_ERASED = select(_TOMBSTONES.c.id, _TOMBSTONES.c.raw_key, _TOMBSTONES.c.message_id_key).where(
+    or_(
+        _TOMBSTONES.c.raw_key.in_(bindparam("raw_keys", expanding=True)),
+        _TOMBSTONES.c.message_id_key.in_(bindparam("id_keys", expanding=True)),
+    )
+)
 MIN_ID_LOCAL_PART = 8
 
 
@@ -77,14 +85,8 @@ def recognise_erased(
         for raw, message_id in mails
     ]
     id_keys = {id_key for _, id_key in keys if id_key is not None}
-    rows = session.execute(
-        select(Tombstone.id, Tombstone.raw_key, Tombstone.message_id_key).where(
-            or_(
-                Tombstone.raw_key.in_({raw_key for raw_key, _ in keys}),
-                Tombstone.message_id_key.in_(id_keys),
-            )
-        )
-    ).all()
+    raw_keys = list({raw_key for raw_key, _ in keys})
+    rows = session.execute(_ERASED, {"raw_keys": raw_keys, "id_keys": list(id_keys)}).all()
     by_key = {row.raw_key: row.id for row in rows}
     by_key |= {row.message_id_key: row.id for row in rows if row.message_id_key is not None}
     found = [by_key.get(raw_key) or by_key.get(id_key or "") for raw_key, id_key in keys]
