@@ -9,12 +9,14 @@ from parse.analyse import PdfReader, analyse, message_id, thread_ids
 from parse.analysis import Address, Analysis, Attachment, FileKind, Flag, PdfText, Reason, Verdict
 from parse.context import ParseContext, VacancyWindow
 from parse.engines import PdfEngine, engine_missing
+from parse.headercache import CachingHeaderRegistry
 from parse.sandbox import PdfLimits, PdfSandbox
 
 __all__ = [
     "Address",
     "Analysis",
     "Attachment",
+    "CachingHeaderRegistry",
     "FileKind",
     "Flag",
     "ParseContext",

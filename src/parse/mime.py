@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from email import message_from_bytes
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser, HeaderParser
-from email.policy import compat32, default
+from email.policy import compat32
 
 from bs4 import BeautifulSoup
 
 from parse.addresses import first_mailbox, mailboxes
 from parse.analysis import Address
 from parse.filetype import looks_like_pdf
+from parse.headercache import READING_POLICY
 from parse.headers import header_text, raw_header, repair_8bit
 
 _NOT_DOCUMENT_TYPES = frozenset(
@@ -84,7 +85,7 @@ def read_mail(raw: bytes) -> Mail:
     marked `malformed`.
     """
     try:
-        return mail_from_message(message_from_bytes(raw, policy=default))
+        return mail_from_message(message_from_bytes(raw, policy=READING_POLICY))
     except Exception:  # the standard library's parsers recurse and index on hostile headers
         return _headers_only(raw)
 

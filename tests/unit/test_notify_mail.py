@@ -235,9 +235,12 @@ def test_an_international_domain_alone_is_written_in_ascii() -> None:
 
 @pytest.mark.parametrize("kind", list(ReplyKind))
 def test_header_classes_made_once_write_the_same_bytes(kind: ReplyKind) -> None:
-    """The reply policies keep each header class instead of making one per use;
-    what they write is byte for byte what the standard registry writes."""
+    """The reply policies keep each header class instead of making one per use,
+    and each header text's parse; what they write is byte for byte what the
+    standard registry writes, apart from the boundary."""
     reply = make_reply(kind, "nl")
+    compose(make_reply(kind, "en"), RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+    # Now the sender and the parts' headers are parsed objects shared with that reply.
     ours = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
     standard = rfc5322._ReplyPolicy(linesep="\r\n")
     with pytest.MonkeyPatch.context() as patch:
@@ -245,6 +248,19 @@ def test_header_classes_made_once_write_the_same_bytes(kind: ReplyKind) -> None:
         theirs = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
 
     def unbounded(data: bytes) -> bytes:
-        return re.sub(rb"=+\d+==", b"BOUNDARY", data)
+        (boundary,) = set(re.findall(rb'boundary="([^"]+)"', data))
+        return data.replace(boundary, b"BOUNDARY")
 
     assert unbounded(ours) == unbounded(theirs)
+
+
+def test_each_reply_has_a_boundary_of_its_own_that_no_part_holds() -> None:
+    """The boundary is set, not searched for: it must be random and long enough
+    that no applicant's name or subject in a part can contain it."""
+    reply = make_reply()
+    first, second = (compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT) for _ in range(2))
+    boundaries = [re.search(rb'boundary="=_([0-9a-f]{32})"', raw) for raw in (first, second)]
+    assert all(boundaries)
+    assert boundaries[0] is not None and boundaries[1] is not None
+    assert boundaries[0].group(1) != boundaries[1].group(1)
+    assert parsed(first).get_body(("plain",)) is not None
