@@ -5,7 +5,9 @@ holding a PDF happens in a worker process (MIME, rules and PDF text). While
 the workers judge some messages, this process stores the next ones and
 concludes those judged, so both cores stay busy. As many messages are read
 at once as there are PDF workers (each reading thread hands its message to
-whichever worker is free), and at most twice that many wait to be concluded.
+whichever worker is free); twice that many are stored at once, so the next
+ones are queued for the workers while they read, and at most twice that
+many again wait to be concluded.
 
 Conclusion stays in arrival order: whether a message is a supplement to a
 person's earlier complete application, and how many replies an address has
@@ -41,7 +43,7 @@ class ReadAhead:
     """Messages being read, in the order they are to be concluded.
 
     Writes are grouped to spare commits, each of which waits for the disk: the
-    bytes of as many messages as are read at once are committed together
+    bytes of twice as many messages as are read at once are committed together
     before any of them is read, and the messages read by the time one is to
     be concluded are concluded together (`pipeline.receive_all`,
     `pipeline.conclude_all`).
@@ -50,19 +52,20 @@ class ReadAhead:
     def __init__(self, app: App, source: Source) -> None:
         self.app = app
         self.source = source
-        self._width = app.settings.limits.pdf_workers
-        self._readers = ThreadPoolExecutor(self._width, thread_name_prefix="read")
-        self._waiting_most = 2 * self._width
+        width = app.settings.limits.pdf_workers
+        self._readers = ThreadPoolExecutor(width, thread_name_prefix="read")
+        self._stored_at_once = 2 * width
+        self._waiting_most = 2 * self._stored_at_once
         self._arrivals: list[Arrival] = []
         self._pending: deque[tuple[Received, Stopwatch, Future[parse.Analysis]]] = deque()
 
     def take(self, fetched: FetchedMessage, watch: Stopwatch) -> Iterator[Concluded]:
-        """Take `fetched`; once as many have arrived as are read at once, store
+        """Take `fetched`; once as many have arrived as are stored at once, store
         them and start reading them (or conclude at once those with nothing to
         read), then conclude what is ready at the head, waiting for the head
         while too many are waiting."""
         self._arrivals.append((fetched, watch))
-        if len(self._arrivals) < self._width:
+        if len(self._arrivals) < self._stored_at_once:
             return
         yield from self._receive()
         while self._pending and (
