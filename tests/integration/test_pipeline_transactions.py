@@ -111,8 +111,9 @@ def test_deciding_again_replaces_the_documents_and_plans_no_second_reply(
 
 
 def test_a_cycle_commits_the_messages_it_reads_at_once_together(engine_app: App) -> None:
-    """Eleven messages, read two at a time: their bytes and their decisions
-    commit in groups, not in a transaction (and an fsync) each."""
+    """Eleven messages, read two at a time and stored four at a time (twice
+    the workers): their bytes and their decisions commit in groups, not in a
+    transaction (and an fsync) each."""
     with _transactions(engine_app) as transactions:
         report = read_sources(engine_app)
 
@@ -121,7 +122,7 @@ def test_a_cycle_commits_the_messages_it_reads_at_once_together(engine_app: App)
     stored = [t for t in transactions if "INSERT INTO INBOUND_MESSAGE" in t]
     decided = [t for t in transactions if "UPDATE INBOUND_MESSAGE" in t and t not in stored]
     assert sum(t.count("INSERT INTO INBOUND_MESSAGE") for t in stored) == handled
-    assert len(stored) == -(-handled // engine_app.settings.limits.pdf_workers)
+    assert len(stored) == -(-handled // (2 * engine_app.settings.limits.pdf_workers))
     assert len(decided) < handled, decided
 
 
