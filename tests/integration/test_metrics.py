@@ -89,6 +89,8 @@ def test_a_scrape_shows_the_messages_just_handled(handled: tuple[App, CycleRepor
     assert value(samples, "mailroom_idle_wakeups_total", source="chasse") == 1
     assert ("mailroom_idle_errors_total", frozenset({("source", "chasse")})) not in samples
     assert value(samples, "mailroom_cycle_seconds_count") == 1
+    # Fine enough for an idle cycle over handled mail, which takes hundredths of a second.
+    assert ("mailroom_cycle_seconds_bucket", frozenset({("le", "0.025")})) in samples
     assert value(samples, "mailroom_last_cycle_timestamp_seconds") == pytest.approx(
         time.time(), abs=60
     )
