@@ -22,6 +22,10 @@ log = logging.getLogger("mailroom.reply")
 
 WINDOW = timedelta(minutes=1)
 RECHECK = timedelta(seconds=5)
+# Replies claimed in one go, whatever the send rate would allow: a batch is held
+# in memory and under one lease, so a generous rate over a large backlog must
+# neither load every reply at once nor claim more than the lease can cover.
+CLAIM_AT_ONCE = 100
 
 
 @dataclass(frozen=True)
@@ -192,7 +196,9 @@ class Outbox:
         if room <= 0:
             return True
         with self.db.transaction() as session:
-            due = store.claim_due(session, self.clock(), room, self.policy.lease, self.holder)
+            due = store.claim_due(
+                session, self.clock(), min(room, CLAIM_AT_ONCE), self.policy.lease, self.holder
+            )
         handed_on: list[tuple[store.DueReply, str]] = []
         try:
             for position, reply in enumerate(due):

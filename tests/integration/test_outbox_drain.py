@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -16,6 +17,7 @@ from sqlalchemy import select
 
 import store
 from notify import DeliveryPolicy, DeliveryReport, Drain, Outbox, SendRate
+from notify.sender import CLAIM_AT_ONCE
 from notify.smtp import SmtpServer, SmtpTransport
 from notify.transport import FileTransport
 from store.claims import Claimant, process_token
@@ -102,6 +104,28 @@ def test_one_drain_delivers_200_due_replies_at_60_a_minute(
     assert progress[-1] == (200, 200) and len(progress) == 200
     with db.transaction() as session:
         assert store.outbox_counts(session) == {"sent": 200}
+
+
+def test_a_rate_without_limit_claims_a_large_backlog_a_batch_at_a_time(
+    db: store.Database, peer: SmtpPeer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rate that would allow everything at once still claims at most
+    CLAIM_AT_ONCE replies per batch: each batch is held in memory and under one lease."""
+    planned = plan_replies(db, 2 * CLAIM_AT_ONCE + 10)
+    claims: list[int] = []
+    real = store.claim_due
+
+    def counted(*args: Any) -> list[store.DueReply]:
+        claimed = real(*args)
+        claims.append(len(claimed))
+        return claimed
+
+    monkeypatch.setattr(store, "claim_due", counted)
+    report = outbox(db, peer, ManualClock(), per_minute=1_000_000).drain()
+
+    assert report.delivered == len(planned)
+    assert sorted(received_ids(peer)) == sorted(planned)
+    assert claims[:3] == [CLAIM_AT_ONCE, CLAIM_AT_ONCE, 10]
 
 
 def test_max_delivers_that_many_and_leaves_the_rest_due(db: store.Database, peer: SmtpPeer) -> None:
