@@ -39,5 +39,7 @@ class CachingHeaderRegistry(HeaderRegistry):
         return super().__call__(name, value)
 
 
-# The default policy (what `read_mail` parses with) with the registry above.
-READING_POLICY = default.clone(header_factory=CachingHeaderRegistry())
+# The default policy (what `read_mail` parses with) with the registry above,
+# keeping few parses: enough for one message's parts and the common texts.
+# The PDF workers' peak memory grew by 6 MiB over 2,000 messages with 512 kept.
+READING_POLICY = default.clone(header_factory=CachingHeaderRegistry(kept=32))
