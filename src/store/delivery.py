@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from store.models import DeliveryAttempt, OutboxReply
 from store.statuses import AttemptOutcome, ReplyStatus
+from store.upsert import table_of
 
-_OUTBOX = OutboxReply.metadata.tables[OutboxReply.__tablename__]
-_ATTEMPTS = DeliveryAttempt.metadata.tables[DeliveryAttempt.__tablename__]
+_OUTBOX = table_of(OutboxReply)
+_ATTEMPTS = table_of(DeliveryAttempt)
 
 
 @dataclass(frozen=True)

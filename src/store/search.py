@@ -15,6 +15,7 @@ from sqlalchemy import Row, text
 from sqlalchemy.orm import Session
 
 from store.types import clean_text
+from store.upsert import dialect_of
 
 _WORD = re.compile(r"\w+")
 # Made once per engine: they run for every message with documents (store.upsert).
@@ -59,7 +60,7 @@ def index_documents(session: Session, message_id: int, texts: dict[int, str]) ->
         {"message": message_id, "position": position, "body": clean_text(fold(body))}
         for position, body in texts.items()
     ]
-    session.execute(_INDEX_ENTRY[_dialect(session)], rows)
+    session.execute(_INDEX_ENTRY[dialect_of(session)], rows)
 
 
 def search(
@@ -72,7 +73,7 @@ def search(
     only = " AND m.vacancy = :vacancy" if vacancy is not None else ""
     rows = (
         _sqlite_rows(session, words, only, vacancy)
-        if _dialect(session) == "sqlite"
+        if dialect_of(session) == "sqlite"
         else _postgres_rows(session, words, only, vacancy)
     )
     best: dict[str, SearchHit] = {}
@@ -123,7 +124,3 @@ def _postgres_rows(
         + only
     )
     return list(session.execute(statement, {"words": " ".join(words), "vacancy": vacancy}))
-
-
-def _dialect(session: Session) -> str:
-    return session.get_bind().dialect.name

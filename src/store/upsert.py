@@ -35,14 +35,14 @@ def engine_insert(dialect: str, table: Table) -> Any:
 
 def dialect_insert(session: Session, model: type[Base]) -> Any:
     """`engine_insert` for the session's engine, on the model's table."""
-    return engine_insert(_dialect(session), table_of(model))
+    return engine_insert(dialect_of(session), table_of(model))
 
 
 def prepared(session: Session, build: Callable[[str], S]) -> S:
     """The statement `build` makes for the session's engine (given its dialect
     name), made on first use and kept: `build` must take its values as bound
     parameters, never from its caller."""
-    statement: S = _prepared(build, _dialect(session))
+    statement: S = _prepared(build, dialect_of(session))
     return statement
 
 
@@ -59,7 +59,7 @@ def insert_or_ignore(
 ) -> None:
     """Insert the row (or each of a list of rows, as one executemany) unless one
     with the same `key` exists (or appears meanwhile)."""
-    session.execute(_ignoring(_dialect(session), table_of(model), tuple(key)), values)
+    session.execute(_ignoring(dialect_of(session), table_of(model), tuple(key)), values)
 
 
 @cache
@@ -76,5 +76,6 @@ def insert_or_update(
     session.execute(statement.on_conflict_do_update(index_elements=key, set_=changes))
 
 
-def _dialect(session: Session) -> str:
+def dialect_of(session: Session) -> str:
+    """The session's engine by its dialect name: "sqlite" or "postgresql"."""
     return session.get_bind().dialect.name
