@@ -111,6 +111,8 @@ def _headed(
 ) -> EmailMessage:
     recipient = envelope_address(to.address)
     message = EmailMessage(policy=_UTF8_POLICY if needs_smtputf8(recipient) else _ASCII_POLICY)
+    # As text, not an Address: the registry keeps a text's parse, and the
+    # sender is the same in every reply.
     message["From"] = str(Address(_clean(sender.name), addr_spec=sender.address))
     local, _, domain = recipient.rpartition("@")
     message["To"] = Address(_shortened(to.name, MAX_NAME_CHARS), local, domain)
