@@ -1,5 +1,6 @@
 """Composing and writing replies (docs/architecture.md §6); the policy is in test_notify_policy."""
 
+import dataclasses
 import email
 import re
 from datetime import datetime
@@ -254,13 +255,15 @@ def test_header_classes_made_once_write_the_same_bytes(kind: ReplyKind) -> None:
     assert unbounded(ours) == unbounded(theirs)
 
 
-def test_each_reply_has_a_boundary_of_its_own_that_no_part_holds() -> None:
-    """The boundary is set, not searched for: it must be random and long enough
-    that no applicant's name or subject in a part can contain it."""
-    reply = make_reply()
-    first, second = (compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT) for _ in range(2))
-    boundaries = [re.search(rb'boundary="=_([0-9a-f]{32})"', raw) for raw in (first, second)]
-    assert all(boundaries)
-    assert boundaries[0] is not None and boundaries[1] is not None
-    assert boundaries[0].group(1) != boundaries[1].group(1)
-    assert parsed(first).get_body(("plain",)) is not None
+def test_each_reply_has_a_random_boundary_that_its_text_cannot_forge() -> None:
+    """The boundary is set, not searched for in the parts: it is random per reply,
+    and a part that writes a line shaped like one does not split the message."""
+    forged = "--=_" + "0" * 32
+    rendered = dataclasses.replace(RENDERED, text=f"{RENDERED.text}{forged}\n")
+    first, second = (compose(make_reply(), rendered, SENDER, MESSAGE_ID, COMPOSED_AT) for _ in "ab")
+    boundaries = [re.findall(rb'boundary="=_([0-9a-f]{32})"', raw) for raw in (first, second)]
+    assert len(boundaries[0]) == len(boundaries[1]) == 1 and boundaries[0] != boundaries[1]
+    message = parsed(first)
+    assert [part.get_content_type() for part in message.iter_parts()] == ["text/plain", "text/html"]
+    plain = message.get_body(("plain",))
+    assert plain is not None and forged in plain.get_content()
