@@ -50,6 +50,8 @@ class App:
     # Keys the tombstones and the audit log's hashes; see mailroom.salt.
     salt: bytes
     pdf: PdfSandbox
+    # Which sources this instance polls, when several share the database.
+    poll_locks: store.PollLocks
     dry_run: bool = False
     # Where people's own replies are filed; they answer questions (mailroom.questions).
     sent_scans: tuple[SentScan, ...] = ()
@@ -82,6 +84,7 @@ class App:
     def close(self) -> None:
         """Stop the PDF workers, end the transport's session, release the database."""
         self.pdf.close()
+        self.poll_locks.close()
         self.transport.close()
         self.claimant.close()
         self.db.dispose()
@@ -116,7 +119,7 @@ def build_app(
     salt = installation_salt(settings.privacy.salt_file)
     stopping = threading.Event()
     pdf = PdfSandbox(settings.limits.pdf_workers, _pdf_limits(settings.limits))
-    metrics = Metrics()
+    metrics = Metrics(settings.service.instance_name)
     metrics.watch_store(db, clock, firm.zone)
     metrics.watch_pdf_workers(pdf)
     return App(
@@ -148,6 +151,7 @@ def build_app(
         ),
         salt=salt,
         pdf=pdf,
+        poll_locks=store.PollLocks(db),
         dry_run=dry_run,
         sent_scans=build_sent_scans(settings),
         stopping=stopping,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import store
 from mailroom import config_report, corrections, show
-from mailroom.app import DatabaseBehind, build_app, prepare_database
+from mailroom.app import App, DatabaseBehind, build_app, prepare_database
 from mailroom.arguments import (
     OneLineParser,
     SubcommandParser,
@@ -51,11 +51,21 @@ def _dispatch(args: argparse.Namespace) -> int:
         return config_report.report(args.config, settings, as_json=args.json)
     with build_app(settings, _clock(args.as_of), dry_run=getattr(args, "dry_run", False)) as app:
         if args.command == "db":
-            store.upgrade(app.db)
-            print("database schema is up to date")
-            return ExitCode.OK
+            return _upgrade(app)
         prepare_database(app)
         return COMMANDS[args.command](app, args)
+
+
+def _upgrade(app: App) -> int:
+    """`db upgrade`: say whether this run migrated, or found the work done (by an
+    earlier run, or by another instance it waited for)."""
+    found = store.upgrade(app.db)
+    head = store.schema_head(app.db)
+    if found == head:
+        print(f"database schema was already up to date ({head})")
+    else:
+        print(f"database schema upgraded from {found or 'empty'} to {head}")
+    return ExitCode.OK
 
 
 def _clock(as_of: datetime | None) -> Clock:

@@ -12,6 +12,7 @@ from mailroom.daemon import Daemon
 from mailroom.digest_command import digest
 from mailroom.errors import ExitCode, UserError
 from mailroom.health import assess
+from mailroom.instances import taking_part
 from mailroom.privacy import export_for_committee, export_subject, forget, preview_forget
 from mailroom.progress import ProgressLine
 from mailroom.questions_command import questions
@@ -32,10 +33,12 @@ Command = Callable[[App, argparse.Namespace], int]
 
 
 def run(app: App, args: argparse.Namespace) -> int:
-    """`--once`: one cycle, exit status 1 when a source was down or a message failed."""
-    if not args.once:
-        return Daemon(app, ServiceManager.from_environment()).run()
-    report = run_cycle(app, ProgressLine(sys.stderr))
+    """`--once`: one cycle, exit status 1 when a source was down or a message failed.
+    Either way this process runs as an instance (mailroom.instances)."""
+    with taking_part(app):
+        if not args.once:
+            return Daemon(app, ServiceManager.from_environment()).run()
+        report = run_cycle(app, ProgressLine(sys.stderr))
     print(format_report(report))
     return ExitCode.INCOMPLETE if report.unavailable_sources or report.failed else ExitCode.OK
 

@@ -11,6 +11,7 @@ from ingest import FetchedMessage, IngestError, Source
 from mailroom.ahead import ReadAhead
 from mailroom.app import App
 from mailroom.digest import send_if_due
+from mailroom.instances import RETENTION, first_today, note_presence
 from mailroom.metrics import Metrics
 from mailroom.pipeline import Outcome
 from mailroom.privacy import purge_expired
@@ -34,6 +35,8 @@ class CycleReport:
     replies_planned: int = 0
     delivery: DeliveryReport = field(default_factory=DeliveryReport)
     unavailable_sources: list[str] = field(default_factory=list)
+    # Sources another instance holds (docs/architecture.md §8): read by it, not here.
+    polled_elsewhere: list[str] = field(default_factory=list)
     purged_vacancies: list[str] = field(default_factory=list)
     would_do: list[str] = field(default_factory=list)
     questions: store.QuestionCounts = field(default_factory=store.QuestionCounts)
@@ -88,19 +91,24 @@ def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
         report.questions = settle_questions(app)
         plan_digest(app)
         report.delivery = app.outbox.drain()
-        report.purged_vacancies = purge_expired(app)
+        report.purged_vacancies = purge_expired(app) if first_today(app, RETENTION) else []
     report.finish("cycle", app.metrics)
     return report
 
 
 def read_sources(app: App, progress: ProgressLine = SILENT) -> CycleReport:
-    """Handle everything new in every source, until `app.stopping` is set."""
+    """Handle everything new in every source this instance holds (the others
+    are another instance's to read), until `app.stopping` is set; then record
+    what this instance holds."""
     report = CycleReport()
     for source in app.sources:
         if app.stopping.is_set():
             break
-        if not _read(app, source, report, progress):
+        if not app.poll_locks.hold(source.name):
+            report.polled_elsewhere.append(source.name)
+        elif not _read(app, source, report, progress):
             report.unavailable_sources.append(source.name)
+    note_presence(app)
     return report
 
 

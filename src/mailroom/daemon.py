@@ -22,6 +22,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from mailroom.app import App
 from mailroom.cycle import plan_digest, read_sources
+from mailroom.instances import RETENTION, first_today
 from mailroom.metrics_server import serve
 from mailroom.privacy import purge_expired
 from mailroom.push import start_watchers
@@ -101,7 +102,7 @@ class Daemon:
         )
         at = service.retention_time
         add(
-            self._guarded("retention", lambda: purge_expired(app)),
+            self._guarded("retention", self._retention),
             "cron",
             hour=at.hour,
             minute=at.minute,
@@ -178,6 +179,11 @@ class Daemon:
     def _digest(self) -> None:
         plan_digest(self.app)
         self.sends.request()
+
+    def _retention(self) -> None:
+        """The day's purge, by whichever instance asks first."""
+        if first_today(self.app, RETENTION):
+            purge_expired(self.app)
 
     def _questions(self) -> None:
         counts = settle_questions(self.app)

@@ -48,6 +48,8 @@ class Health:
     digest: store.LastDigest | None
     erased: store.Sightings
     problems: tuple[str, ...]
+    # The `mailroom run`s at work on this database, and the sources each polls.
+    instances: tuple[store.RunningInstance, ...] = ()
 
     @property
     def healthy(self) -> bool:
@@ -65,6 +67,7 @@ def assess(app: App) -> Health:
         verdicts, failed = store.verdict_counts(session), outbox.messages_failed
         errors, digest = store.recent_errors(session, now - RECENT), store.last_digest(session)
         erased = store.sightings(session)
+        instances = tuple(store.running_instances(session, app.claimant.is_alive))
     questions = question_counts(app)
     overdue_after = timedelta(minutes=app.settings.status.reply_overdue_minutes)
     return Health(
@@ -79,6 +82,7 @@ def assess(app: App) -> Health:
         digest=digest,
         erased=erased,
         problems=_problems(sources, outbox, questions, failed, now - overdue_after),
+        instances=instances,
     )
 
 

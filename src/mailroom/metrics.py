@@ -9,6 +9,7 @@ one process do not collide. Labels carry verdicts, stage and source names
 only: nothing about a person.
 """
 
+import socket
 from collections.abc import Iterator, Mapping
 from datetime import tzinfo
 
@@ -44,42 +45,48 @@ CYCLE_BUCKETS = (
 
 
 class Metrics:
-    """The daemon's metrics; the methods are called where the events happen."""
+    """The daemon's metrics; the methods are called where the events happen.
 
-    def __init__(self) -> None:
+    `registry` is what is served: every sample of this process's own
+    registry with the label `instance` added, so the series of several
+    instances on one database stay apart wherever they are gathered.
+    """
+
+    def __init__(self, instance: str = "") -> None:
+        self.instance = instance or socket.gethostname()
+        self._own = CollectorRegistry()
         self.registry = CollectorRegistry()
+        self.registry.register(_Labelled(self._own, self.instance))
         self._messages = Counter(
             "mailroom_messages",
             "Messages handled by this process, by verdict.",
             ["verdict"],
-            registry=self.registry,
+            registry=self._own,
         )
         self._stages = Histogram(
             "mailroom_stage_seconds",
             "Time one message spent in each stage (fetch, store, parse, decide, file).",
             ["stage"],
             buckets=STAGE_BUCKETS,
-            registry=self.registry,
+            registry=self._own,
         )
-        self._poll_errors = _per_source(
-            self.registry, "poll_errors", "Polls of a source that failed."
-        )
+        self._poll_errors = _per_source(self._own, "poll_errors", "Polls of a source that failed.")
         self._idle_errors = _per_source(
-            self.registry, "idle_errors", "IMAP IDLE waits that broke and fell back to polling."
+            self._own, "idle_errors", "IMAP IDLE waits that broke and fell back to polling."
         )
         self._idle_wakeups = _per_source(
-            self.registry, "idle_wakeups", "IMAP IDLE waits ended by the server announcing mail."
+            self._own, "idle_wakeups", "IMAP IDLE waits ended by the server announcing mail."
         )
         self._cycles = Histogram(
             "mailroom_cycle_seconds",
             "Time one cycle took: every source read and the outbox drained.",
             buckets=CYCLE_BUCKETS,
-            registry=self.registry,
+            registry=self._own,
         )
         self._last_cycle = Gauge(
             "mailroom_last_cycle_timestamp_seconds",
             "When the last cycle ended (Unix time); alert when it stops moving.",
-            registry=self.registry,
+            registry=self._own,
         )
 
     def message_handled(self, verdict: str, stage_seconds: Mapping[str, float]) -> None:
@@ -103,11 +110,28 @@ class Metrics:
 
     def watch_store(self, db: store.Database, clock: Clock, zone: tzinfo) -> None:
         """Report the store's backlog, questions and failures at each scrape."""
-        self.registry.register(StoreCollector(db, clock, zone))
+        self._own.register(StoreCollector(db, clock, zone))
 
     def watch_pdf_workers(self, sandbox: PdfSandbox) -> None:
         """Report how often the sandbox had to replace a PDF worker."""
-        self.registry.register(_PdfRestarts(sandbox))
+        self._own.register(_PdfRestarts(sandbox))
+
+
+class _Labelled(Collector):
+    """Every metric of `source` with `instance` among its labels."""
+
+    def __init__(self, source: CollectorRegistry, instance: str) -> None:
+        self._source = source
+        self._instance = instance
+
+    def collect(self) -> Iterator[Metric]:
+        for metric in self._source.collect():
+            labelled = Metric(metric.name, metric.documentation, metric.type, metric.unit)
+            labelled.samples = [
+                sample._replace(labels={**sample.labels, "instance": self._instance})
+                for sample in metric.samples
+            ]
+            yield labelled
 
 
 class _PdfRestarts(Collector):

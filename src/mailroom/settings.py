@@ -175,6 +175,9 @@ class ServiceSettings(BaseModel):
     # Under systemd's watchdog: when a job has made no progress for this long,
     # the watchdog is no longer fed and systemd restarts the service.
     stall_seconds: int = Field(default=900, ge=60)
+    # How `status` and the metrics' `instance` label name this instance when
+    # several share one PostgreSQL database; empty: the host name.
+    instance_name: str = Field(default="", max_length=100, pattern=r"^[A-Za-z0-9._:@-]*$")
 
 
 class Settings(BaseSettings):

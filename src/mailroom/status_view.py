@@ -3,6 +3,7 @@ monitoring (one JSON object; the keys of earlier versions are kept)."""
 
 from datetime import datetime
 
+import store
 from mailroom.health import Health, SourceState
 from mailroom.summary import dumps, table
 
@@ -24,6 +25,8 @@ def format_health(health: Health) -> str:
             table("replies", sorted(health.replies.items())),
             "sources\n-------\n"
             + ("\n".join(_source_line(s) for s in health.sources) or "(none configured)"),
+            "instances\n---------\n"
+            + ("\n".join(_instance_line(i) for i in health.instances) or "(none running)"),
             f"outbox: {due}, failed {outbox.replies_failed}, bounced {outbox.replies_bounced}, "
             f"held back {outbox.replies_held_back}",
             _questions_line(health),
@@ -45,6 +48,15 @@ def _source_line(source: SourceState) -> str:
     if source.outages:
         text += f"; {source.outages} outage(s) so far"
     return text
+
+
+def _instance_line(instance: store.RunningInstance) -> str:
+    polls = ", ".join(instance.holds) or "nothing yet"
+    return (
+        f"{instance.name} (host {instance.host}, pid {instance.pid}): running since "
+        f"{instance.started_at.isoformat()}, last seen {instance.seen_at.isoformat()}; "
+        f"polls {polls}"
+    )
 
 
 def _questions_line(health: Health) -> str:
@@ -104,6 +116,17 @@ def health_json(health: Health) -> str:
                     "backlog": s.backlog,
                 }
                 for s in health.sources
+            ],
+            "instances": [
+                {
+                    "name": i.name,
+                    "host": i.host,
+                    "pid": i.pid,
+                    "started_at": i.started_at.isoformat(),
+                    "seen_at": i.seen_at.isoformat(),
+                    "polls": list(i.holds),
+                }
+                for i in health.instances
             ],
             "outbox": {
                 "due": outbox.replies_due,

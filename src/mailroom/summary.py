@@ -42,6 +42,8 @@ def format_report(report: CycleReport) -> str:
     text = table("this cycle", rows)
     if report.unavailable_sources:
         text += "\nunavailable sources: " + ", ".join(report.unavailable_sources)
+    if report.polled_elsewhere:
+        text += "\npolled by another instance: " + ", ".join(report.polled_elsewhere)
     if report.would_do:
         text += "\n\ndry run: nothing was replied, moved or flagged\n" + "\n".join(report.would_do)
     if report.purged_vacancies:

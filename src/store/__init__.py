@@ -71,6 +71,15 @@ from store.inbound import (
     record_inbound,
     save_decision,
 )
+from store.instances import (
+    RunningInstance,
+    claim_day,
+    instance_seen,
+    register_instance,
+    running_instances,
+    unregister_instance,
+)
+from store.locks import PollLocks
 from store.mailbox import (
     Checkpoint,
     SourceRecord,
@@ -80,7 +89,7 @@ from store.mailbox import (
     source_failed,
     source_health,
 )
-from store.migrate import pending_revision, upgrade
+from store.migrate import pending_revision, schema_head, upgrade
 from store.outbox import (
     PlannedReply,
     known_reply_ids,
@@ -157,10 +166,12 @@ __all__ = [
     "OverviewDocument",
     "OverviewRow",
     "PlannedReply",
+    "PollLocks",
     "QuestionCounts",
     "QuestionState",
     "RecentErrors",
     "ReplyStatus",
+    "RunningInstance",
     "SearchHit",
     "Sightings",
     "SourceRecord",
@@ -171,6 +182,7 @@ __all__ = [
     "VacancyState",
     "audit",
     "backlog",
+    "claim_day",
     "claim_due",
     "connect",
     "count_due",
@@ -183,6 +195,7 @@ __all__ = [
     "glance",
     "has_complete_submission",
     "held_on",
+    "instance_seen",
     "judged_for_vacancy",
     "judged_message",
     "known_reply_ids",
@@ -214,12 +227,15 @@ __all__ = [
     "record_digest",
     "record_failure",
     "record_inbound",
+    "register_instance",
     "release_claims",
     "release_orphaned_claims",
     "replies_for_earlier_mail",
     "reply_kinds",
+    "running_instances",
     "save_checkpoint",
     "save_decision",
+    "schema_head",
     "scrub",
     "search",
     "settle",
@@ -232,6 +248,7 @@ __all__ = [
     "subject_hash",
     "sync_vacancies",
     "unhandled_local",
+    "unregister_instance",
     "upgrade",
     "vacancies_due_for_purge",
     "vacancy_overview",

@@ -30,18 +30,29 @@ def alembic_config(db: Database) -> Config:
     return config
 
 
-def upgrade(db: Database, revision: str = "head") -> None:
-    """Bring the schema to `revision`; a no-op when already there."""
-    command.upgrade(alembic_config(db), revision)
+def upgrade(db: Database, revision: str = "head") -> str | None:
+    """Bring the schema to `revision`; a no-op when already there. Returns the
+    revision found once this upgrade could go ahead (None for an empty
+    database): when several instances upgrade at once, all but the first
+    wait for it and find `revision` already there."""
+    config = alembic_config(db)
+    command.upgrade(config, revision)
+    found: str | None = config.attributes.get("found")
+    return found
 
 
 def downgrade(db: Database, revision: str) -> None:
     command.downgrade(alembic_config(db), revision)
 
 
+def schema_head(db: Database) -> str | None:
+    """The newest revision this code knows."""
+    return ScriptDirectory.from_config(alembic_config(db)).get_current_head()
+
+
 def pending_revision(db: Database) -> str | None:
     """The head revision when the database is behind it, else None."""
-    head = ScriptDirectory.from_config(alembic_config(db)).get_current_head()
+    head = schema_head(db)
     with db.engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
     return head if current != head else None

@@ -53,7 +53,7 @@ def test_db_upgrade_then_status(isolated_env: Path, capsys: pytest.CaptureFixtur
     assert _cli("db", "upgrade") == 0
     assert _cli("status") == 0
     output = capsys.readouterr().out
-    assert "database schema is up to date" in output and "messages" in output
+    assert "database schema upgraded from empty to" in output and "messages" in output
 
 
 def test_postgres_behind_refuses_to_run_and_names_the_command(

@@ -39,10 +39,14 @@ def scrape(metrics: Metrics) -> Samples:
             text = r.read().decode()
     finally:
         server.close()
+    samples = [s for family in text_string_to_metric_families(text) for s in family.samples]
+    # Every series names the instance it comes from; the lookups below leave it out.
+    assert {sample.labels.get("instance") for sample in samples} == {metrics.instance}
     return {
-        (sample.name, frozenset(sample.labels.items())): sample.value
-        for family in text_string_to_metric_families(text)
-        for sample in family.samples
+        (sample.name, frozenset((k, v) for k, v in sample.labels.items() if k != "instance")): (
+            sample.value
+        )
+        for sample in samples
     }
 
 

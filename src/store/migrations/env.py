@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import Engine
 
+from store.locks import serialise_migrations
 from store.migrate import include_object
 from store.models import Base
 
@@ -17,5 +18,9 @@ with engine.begin() as connection:
         compare_type=True,
         include_object=include_object,
     )
+    serialise_migrations(connection)
+    # What the schema was once this migration may go ahead: after another
+    # instance's migration, already the head.
+    context.config.attributes["found"] = context.get_context().get_current_revision()
     with context.begin_transaction():
         context.run_migrations()

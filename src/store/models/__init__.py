@@ -5,6 +5,7 @@ Dedupe keys are part of the first table: a mailbox message is unique by
 """
 
 from store.models.base import Base
+from store.models.instances import DailyRun, Instance
 from store.models.mail import Blob, Document, InboundMessage
 from store.models.mailbox import FolderCheckpoint, SourceHealth
 from store.models.outbox import DeliveryAttempt, OutboxReply
@@ -16,11 +17,13 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Blob",
+    "DailyRun",
     "DeliveryAttempt",
     "DigestRun",
     "Document",
     "FolderCheckpoint",
     "InboundMessage",
+    "Instance",
     "OutboxReply",
     "Question",
     "SourceHealth",

@@ -1,0 +1,86 @@
+"""Who is running on this database, and the jobs one of them does once a day.
+
+Each `mailroom run` registers under its claimant token (store/claims.py),
+so whether an instance still runs is answered the way it is for an outbox
+claim: on PostgreSQL by the server session the token names, on SQLite by
+the process. Rows of instances that are gone are dropped whenever another
+starts or `status` looks (docs/architecture.md §8).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from store.models import DailyRun, Instance
+from store.upsert import dialect_insert
+
+
+@dataclass(frozen=True)
+class RunningInstance:
+    """An instance whose holder still runs, as `status` shows it."""
+
+    name: str
+    host: str
+    pid: int
+    started_at: datetime
+    seen_at: datetime
+    holds: tuple[str, ...]
+    this_one: bool = False
+
+
+def register_instance(
+    session: Session, token: str, name: str, host: str, pid: int, now: datetime
+) -> None:
+    """Enter this instance (holding nothing yet)."""
+    session.add(
+        Instance(token=token, name=name, host=host, pid=pid, started_at=now, seen_at=now, holds=[])
+    )
+
+
+def instance_seen(session: Session, token: str, holds: list[str], now: datetime) -> None:
+    """This instance is alive at `now` and polls `holds` (`source/folder`)."""
+    session.execute(
+        update(Instance).where(Instance.token == token).values(seen_at=now, holds=sorted(holds))
+    )
+
+
+def unregister_instance(session: Session, token: str) -> None:
+    session.execute(delete(Instance).where(Instance.token == token))
+
+
+def running_instances(
+    session: Session, is_alive: Callable[[str], bool], this_token: str | None = None
+) -> list[RunningInstance]:
+    """The instances that still run, oldest first; the rows of those that are
+    gone are deleted on the way."""
+    rows = list(session.scalars(select(Instance).order_by(Instance.started_at, Instance.token)))
+    gone = [row.token for row in rows if row.token != this_token and not is_alive(row.token)]
+    if gone:
+        session.execute(delete(Instance).where(Instance.token.in_(gone)))
+    return [
+        RunningInstance(
+            row.name,
+            row.host,
+            row.pid,
+            row.started_at,
+            row.seen_at,
+            tuple(row.holds),
+            this_one=row.token == this_token,
+        )
+        for row in rows
+        if row.token not in gone
+    ]
+
+
+def claim_day(session: Session, job: str, day: date, token: str, now: datetime) -> bool:
+    """Whether `job` is this instance's to do on `day`: True for the first to
+    ask, False for everyone after (on any instance), even at the same moment."""
+    statement = (
+        dialect_insert(session, DailyRun)
+        .values(job=job, day=day, token=token, at=now)
+        .on_conflict_do_nothing(index_elements=["job", "day"])
+    )
+    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
