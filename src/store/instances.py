@@ -82,5 +82,6 @@ def claim_day(session: Session, job: str, day: date, token: str, now: datetime) 
         dialect_insert(session, DailyRun)
         .values(job=job, day=day, token=token, at=now)
         .on_conflict_do_nothing(index_elements=["job", "day"])
+        .returning(DailyRun.job)
     )
-    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+    return session.execute(statement).first() is not None

@@ -1,0 +1,181 @@
+"""Several instances on one database (docs/architecture.md §8): real `mailroom`
+processes against PostgreSQL and Dovecot, and the SQLite lock that keeps a
+second one out."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+import store
+from mailroom.app import App, build_app, prepare_database
+from mailroom.cli import main
+from mailroom.clock import fixed_clock
+from mailroom.instances import RETENTION, first_today
+from mailroom.settings import Settings
+
+from ..databases import fresh_postgres_url
+from ..dovecot import Dovecot
+from ..imapsetup import IN_WINDOW, imap_config_file, question
+from ..store_fixtures import ENGINES, app_on_engine
+from ..support import EXAMPLE_CONFIG, REPO, TEST_NOW
+from .test_daemon import decided, running, stop, wait_for
+
+POLL_SECONDS = 5  # the shortest poll interval the config allows
+
+
+def test_a_second_run_on_sqlite_refuses_to_start_and_says_why(
+    isolated_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = isolated_env / "mailroom.db"
+    with running(EXAMPLE_CONFIG) as daemon:
+        wait_for(lambda: decided(db) == 11, "the sample inbox", daemon)
+        assert main(["--config", str(EXAMPLE_CONFIG), "run", "--once"]) == 2
+        refused = capsys.readouterr().err
+        stop(daemon)
+    assert f"another mailroom run (pid {daemon.process.pid})" in refused
+    assert "PostgreSQL" in refused
+    # Once the first has stopped, the lock is free again.
+    assert main(["--config", str(EXAMPLE_CONFIG), "run", "--once"]) == 0
+
+
+def test_two_upgrades_started_together_migrate_once(isolated_env: Path) -> None:
+    with fresh_postgres_url() as url:
+        env = {**os.environ, "MAILROOM_STORE__URL": url}
+        command = [sys.executable, "-m", "mailroom", "--config", str(EXAMPLE_CONFIG), "db"]
+        upgrades = [
+            subprocess.Popen(
+                [*command, "upgrade"], cwd=REPO, env=env, stdout=subprocess.PIPE, text=True
+            )
+            for _ in range(2)
+        ]
+        said = sorted(process.communicate(timeout=120)[0] for process in upgrades)
+        assert [process.returncode for process in upgrades] == [0, 0], said
+        head = said[1].split("(")[-1].rstrip(")\n")
+        assert said == [
+            f"database schema upgraded from empty to {head}\n",
+            f"database schema was already up to date ({head})\n",
+        ]
+        db = store.connect(url)
+        with db.engine.connect() as connection:
+            versions = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+        db.dispose()
+        assert versions == [(head,)]
+
+
+@pytest.fixture
+def postgres_app(settings: Settings) -> Iterator[App]:
+    with app_on_engine("postgresql", settings) as app:
+        yield app
+
+
+def test_a_source_is_polled_by_one_instance_until_its_holder_is_gone(
+    postgres_app: App, settings: Settings
+) -> None:
+    other = second_instance(postgres_app, settings)
+    try:
+        assert postgres_app.poll_locks.hold("chasse")
+        assert not other.poll_locks.hold("chasse")
+        assert other.poll_locks.hold("elsewhere")  # each source has a lock of its own
+        assert postgres_app.poll_locks.held() == ["chasse"]
+        postgres_app.poll_locks.close()  # as when its process dies: the session ends
+        assert other.poll_locks.hold("chasse")
+        assert other.poll_locks.held() == ["chasse", "elsewhere"]
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_daily_retention_falls_to_the_first_instance_to_ask(
+    engine: str, settings: Settings
+) -> None:
+    with app_on_engine(engine, settings) as app:
+        other = second_instance(app, settings)
+        try:
+            assert first_today(app, RETENTION)
+            assert not first_today(other, RETENTION)
+            assert not first_today(app, RETENTION)
+            tomorrow = second_instance(app, settings, TEST_NOW + timedelta(days=1))
+            assert first_today(tomorrow, RETENTION)
+            tomorrow.close()
+        finally:
+            other.close()
+        with app.db.transaction() as session:
+            days = session.execute(text("SELECT day FROM daily_run ORDER BY day")).scalars().all()
+        assert [date.fromisoformat(str(day)) for day in days] == [
+            TEST_NOW.date(),
+            TEST_NOW.date() + timedelta(days=1),
+        ]
+
+
+def second_instance(app: App, settings: Settings, now: datetime = TEST_NOW) -> App:
+    """Another instance on `app`'s database, its clock at `now`."""
+    url = app.db.engine.url.render_as_string(hide_password=False)
+    configured = settings.model_copy(
+        update={"store": settings.store.model_copy(update={"url": url})}
+    )
+    second = build_app(configured, fixed_clock(now))
+    prepare_database(second)
+    return second
+
+
+def holders(url: str) -> dict[int, list[str]]:
+    """Each registered instance's pid and the sources it says it polls."""
+    db = store.connect(url)
+    try:
+        with db.engine.connect() as connection:
+            rows = connection.execute(text("SELECT pid, holds FROM instance")).all()
+    finally:
+        db.dispose()
+    return {pid: list(holds) for pid, holds in rows}
+
+
+def handled(url: str) -> int:
+    db = store.connect(url)
+    try:
+        with db.engine.connect() as connection:
+            query = "SELECT count(*) FROM inbound_message WHERE status = 'processed'"
+            return int(connection.execute(text(query)).scalar_one())
+    finally:
+        db.dispose()
+
+
+@pytest.mark.timeout(300)
+def test_when_the_poller_is_killed_the_other_instance_polls_within_the_interval(
+    dovecot: Dovecot,
+    isolated_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = imap_config_file(dovecot, isolated_env, "idle = false\n")
+    with fresh_postgres_url() as url:
+        monkeypatch.setenv("MAILROOM_STORE__URL", url)
+        env = {"MAILROOM_STORE__URL": url, "MAILROOM_POLL_INTERVAL_SECONDS": str(POLL_SECONDS)}
+        assert main(["--config", str(config), "db", "upgrade"]) == 0
+        with running(config, **env) as first:
+            wait_for(lambda: holders(url).get(first.process.pid) == ["chasse"], "a poller", first)
+            with running(config, **env) as second:
+                wait_for(lambda: second.process.pid in holders(url), "the second", second)
+                dovecot.append("INBOX", question(1), IN_WINDOW)
+                wait_for(lambda: handled(url) == 1, "the first message", second)
+                assert holders(url)[second.process.pid] == []
+                first.process.send_signal(signal.SIGKILL)
+                first.process.wait(30)
+                dovecot.append("INBOX", question(2), IN_WINDOW)
+                taken = time.monotonic()
+                wait_for(lambda: handled(url) == 2, "the second message", second)
+                # Within the interval (with room for a slow machine), not at some later time.
+                assert time.monotonic() - taken < 3 * POLL_SECONDS
+                assert holders(url)[second.process.pid] == ["chasse"]
+                assert main(["--config", str(config), "status"]) in (0, 1)
+                shown = capsys.readouterr().out
+                stop(second)
+    assert f"pid {second.process.pid}): running since" in shown
+    assert f"pid {first.process.pid})" not in shown  # killed: no longer listed
