@@ -2,6 +2,7 @@
 
 import socket
 import ssl
+import time
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,8 @@ class ScriptedHandler:
 
     answers: deque[str] = field(default_factory=deque)
     received: list[Any] = field(default_factory=list)
+    # When each accepted message arrived (time.monotonic()), for send-rate checks.
+    arrived: list[float] = field(default_factory=list)
     attempts: int = 0
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
@@ -29,6 +32,7 @@ class ScriptedHandler:
             return self.answers.popleft()
         assert_reply_fits(envelope.content, "SMTP peer")
         self.received.append(envelope)
+        self.arrived.append(time.monotonic())
         return f"250 2.0.0 Ok: queued as Q{len(self.received)}"
 
 

@@ -3,7 +3,7 @@ and an app's source of a single example message."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from ingest import MaildirSource
 from mailroom.app import App, build_app, prepare_database
 from mailroom.clock import fixed_clock
 from mailroom.settings import Settings
+from notify import SendRate
 from store.models import OutboxReply
 
 from .databases import fresh_postgres_url
@@ -95,3 +96,8 @@ def example_source(app: App, case_id: str) -> MaildirSource:
     (target / "new").mkdir()
     (target / "cur" / path.name).write_bytes(path.read_bytes())
     return MaildirSource("example", target, (MX,))
+
+
+def send_rate(db: store.Database, per_minute: int, holder: str = "this-test") -> SendRate:
+    """The send rate of a sender named `holder` that sends alone for one account."""
+    return SendRate(db, "test-account", per_minute, holder, lambda _: True, timedelta(minutes=10))

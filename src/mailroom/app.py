@@ -15,7 +15,7 @@ from mailroom.metrics import Metrics
 from mailroom.salt import installation_salt
 from mailroom.settings import LimitSettings, Settings, Vacancy
 from mailroom.sources import build_sent_scans, build_sources
-from mailroom.transports import build_transport
+from mailroom.transports import build_transport, send_account
 from notify import (
     Outbox,
     ReplyPolicy,
@@ -133,7 +133,14 @@ def build_app(
             clock,
             sleep or cut_short_by(stopping),
             delivery,
-            SendRate(delivery.per_minute),
+            SendRate(
+                db,
+                send_account(settings),
+                delivery.per_minute,
+                claimant.token,
+                claimant.is_alive,
+                delivery.lease,
+            ),
             claimant.token,
             claimant.is_alive,
         ),

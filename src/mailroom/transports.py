@@ -48,6 +48,16 @@ def build_transport(config: Settings, clock: Clock) -> tuple[Transport, Delivery
     return SmtpTransport(server, keep_copy, folder.holds), policy
 
 
+def send_account(config: Settings) -> str:
+    """What the send rate is counted per, the same on every instance: the relay
+    and login replies leave by, or the folder they are written to."""
+    settings = config.transport
+    if isinstance(settings, FileTransportSettings):
+        return f"folder:{settings.directory.resolve()}"
+    port = settings.port or DEFAULT_PORTS[settings.security]
+    return f"smtp:{settings.username or ''}@{settings.host}:{port}"
+
+
 def _sent_folder(config: Settings, settings: SmtpTransportSettings) -> SentFolder | None:
     """The configured IMAP source's Sent folder, if one is named."""
     source = next(

@@ -10,7 +10,6 @@ when it is not there is it sent again, with the same bytes and Message-ID
 
 import logging
 import random
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,7 +19,6 @@ from notify.transport import DeliveryFailed, DeliveryHeldBack, Transport
 
 log = logging.getLogger("mailroom.reply")
 
-WINDOW = timedelta(minutes=1)
 RECHECK = timedelta(seconds=5)
 # Replies claimed in one go, whatever the send rate would allow: a batch is held
 # in memory and under one lease, so a generous rate over a large backlog must
@@ -46,26 +44,59 @@ class DeliveryPolicy:
 
 
 class SendRate:
-    """At most `per_minute` deliveries in any sliding minute of this process."""
+    """At most `per_minute` deliveries in any sliding minute for `account`, over
+    every process that sends for it: the relay's limit is per account, so the
+    count is kept in the database (`store.take_slots`). `holder` and
+    `is_alive` tell whose unsettled slots no longer count."""
 
-    def __init__(self, per_minute: int) -> None:
+    def __init__(
+        self,
+        db: store.Database,
+        account: str,
+        per_minute: int,
+        holder: str,
+        is_alive: Callable[[str], bool],
+        lease: timedelta,
+    ) -> None:
+        self.db = db
+        self.account = account
         self.per_minute = per_minute
-        self._sent: deque[datetime] = deque()
+        self.holder = holder
+        self.is_alive = is_alive
+        self.lease = lease
 
     def free(self, now: datetime) -> int:
         """How many deliveries may start now."""
-        while self._sent and now - self._sent[0] >= WINDOW:
-            self._sent.popleft()
-        return self.per_minute - len(self._sent)
+        with self.db.transaction() as session:
+            return self.per_minute - store.slots_in_use(session, self.account, now).total
 
     def wait(self, now: datetime) -> timedelta:
-        """How long until the next delivery may start."""
-        if self.free(now) > 0:
+        """How long until the next delivery may start (a recheck soon when only
+        slots still in use by a sender stand in the way)."""
+        with self.db.transaction() as session:
+            counted = store.slots_in_use(session, self.account, now)
+        if counted.total < self.per_minute:
             return timedelta(0)
-        return self._sent[0] + WINDOW - now
+        if not counted.settled_at:
+            return RECHECK
+        return max(counted.settled_at[0] + store.SEND_WINDOW - now, timedelta(0))
 
-    def record(self, now: datetime) -> None:
-        self._sent.append(now)
+    def take(self, now: datetime, wanted: int) -> list[int]:
+        """Up to `wanted` slots, each to be settled (used or not) by `settle`."""
+
+        def stale(holder: str, taken_at: datetime) -> bool:
+            if taken_at < now - self.lease:
+                return True
+            return holder != self.holder and not self.is_alive(holder)
+
+        with self.db.transaction() as session:
+            return store.take_slots(
+                session, self.account, wanted, self.per_minute, self.holder, now, stale
+            )
+
+    def settle(self, used: list[int], unused: list[int], now: datetime) -> None:
+        with self.db.transaction() as session:
+            store.settle_slots(session, used, unused, now)
 
 
 @dataclass
@@ -137,7 +168,11 @@ class Outbox:
             while scope.allows_more(report):
                 now = self.clock()
                 wait: timedelta | None = self.rate.wait(now)
-                if not wait:
+                if wait and not self._claimable(now):
+                    # Nothing this sender could send once the rate allows: what is
+                    # due is held by another sender (look again soon), or nothing is.
+                    wait = self._until_next_due(now) if scope.until_empty else None
+                elif not wait:
                     room = scope.room(self.rate.free(now), report)
                     told = lambda: _tell(progress, report, total)  # noqa: E731
                     if self._deliver_batch(room, report, told, scope.stop):
@@ -178,6 +213,10 @@ class Outbox:
             next_due = store.next_due_at(session)
         return None if next_due is None else max(next_due - now, RECHECK)
 
+    def _claimable(self, now: datetime) -> bool:
+        with self.db.transaction() as session:
+            return store.any_claimable(session, now)
+
     def _release_orphans(self) -> None:
         with self.db.transaction() as session:
             released = store.release_orphaned_claims(session, self.is_alive)
@@ -191,22 +230,25 @@ class Outbox:
         delivered_one: Callable[[], None],
         stop: Callable[[], bool],
     ) -> bool:
-        """Claim up to `room` due replies and deliver them; False when none was due.
-        Claims not reached (an error, or `stop`) are released for the next drain."""
+        """Take up to `room` slots of the send rate, claim as many due replies and
+        deliver them; False when none was due. Claims not reached (an error, or
+        `stop`) are released for the next drain, slots not used given back."""
         if room <= 0:
             return True
+        slots = self.rate.take(self.clock(), min(room, CLAIM_AT_ONCE))
+        if not slots:  # another sender took the room meanwhile
+            return True
         with self.db.transaction() as session:
-            due = store.claim_due(
-                session, self.clock(), min(room, CLAIM_AT_ONCE), self.policy.lease, self.holder
-            )
+            due = store.claim_due(session, self.clock(), len(slots), self.policy.lease, self.holder)
         handed_on: list[tuple[store.DueReply, str]] = []
+        used: list[int] = []
         try:
             for position, reply in enumerate(due):
                 try:
                     if stop():
                         self._release(due[position:])
                         return False
-                    answer = self._deliver(reply, report)
+                    answer = self._deliver(reply, report, lambda: used.append(slots.pop()))
                 except BaseException:
                     self._release(due[position + 1 :])
                     raise
@@ -218,15 +260,19 @@ class Outbox:
                 delivered_one()
         finally:
             self._record_sent(handed_on)
+            self.rate.settle(used, slots, self.clock())
         return bool(due)
 
     def _release(self, replies: list[store.DueReply]) -> None:
         with self.db.transaction() as session:
             store.release_claims(session, [r.id for r in replies])
 
-    def _deliver(self, reply: store.DueReply, report: DeliveryReport) -> str | None:
-        """Hand the reply on; the peer's answer, to be recorded with the batch,
-        or None when it needs no recording as sent (done with already)."""
+    def _deliver(
+        self, reply: store.DueReply, report: DeliveryReport, use_slot: Callable[[], None]
+    ) -> str | None:
+        """Hand the reply on (using a slot of the send rate); the peer's answer,
+        to be recorded with the batch, or None when it needs no recording as
+        sent (done with already)."""
         try:
             if reply.in_doubt and self.transport.was_delivered(reply.rfc_message_id):
                 with self.db.transaction() as session:
@@ -236,7 +282,7 @@ class Outbox:
                 )
                 report.confirmed += 1
                 return None
-            self.rate.record(self.clock())
+            use_slot()
             answer = self.transport.deliver(reply.recipient, reply.rfc_message_id, reply.content)
         except DeliveryHeldBack as held:
             with self.db.transaction() as session:

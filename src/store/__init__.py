@@ -20,6 +20,7 @@ from store.corrections import (
 from store.database import BadDatabaseUrl, Database, DatabaseUnreachable, connect
 from store.delivery import (
     DueReply,
+    any_claimable,
     claim_due,
     count_due,
     mark_bounced,
@@ -121,6 +122,8 @@ from store.questions import (
 )
 from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
+from store.sendrate import WINDOW as SEND_WINDOW
+from store.sendrate import SlotsInUse, settle_slots, slots_in_use, take_slots
 from store.statuses import AnsweredHow, AttemptOutcome, MessageStatus, ReplyStatus
 from store.subject import HeldMessage, SubjectData, subject_data
 from store.submissions import has_complete_submission
@@ -133,6 +136,7 @@ from store.tombstones import (
 from store.vacancies import VacancyRecord, sync_vacancies, vacancy_slugs
 
 __all__ = [
+    "SEND_WINDOW",
     "AnsweredHow",
     "AttemptOutcome",
     "Backlog",
@@ -174,12 +178,14 @@ __all__ = [
     "RunningInstance",
     "SearchHit",
     "Sightings",
+    "SlotsInUse",
     "SourceRecord",
     "StoredMessage",
     "SubjectData",
     "UnknownVacancy",
     "VacancyRecord",
     "VacancyState",
+    "any_claimable",
     "audit",
     "backlog",
     "claim_day",
@@ -239,7 +245,9 @@ __all__ = [
     "scrub",
     "search",
     "settle",
+    "settle_slots",
     "sightings",
+    "slots_in_use",
     "source_answered",
     "source_failed",
     "source_health",
@@ -247,6 +255,7 @@ __all__ = [
     "subject_data",
     "subject_hash",
     "sync_vacancies",
+    "take_slots",
     "unhandled_local",
     "unregister_instance",
     "upgrade",

@@ -42,10 +42,7 @@ def claim_due(
     until `now + lease`. A row whose earlier claim lapsed unreleased is in doubt."""
     query = (
         select(OutboxReply)
-        .where(
-            due_now(now),
-            or_(OutboxReply.claimed_until.is_(None), OutboxReply.claimed_until <= now),
-        )
+        .where(due_now(now), _unclaimed(now))
         .order_by(OutboxReply.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -65,6 +62,12 @@ def claim_due(
         )
         for row in rows
     ]
+
+
+def any_claimable(session: Session, now: datetime) -> bool:
+    """Whether a planned reply is due at `now` that no sender holds."""
+    query = select(OutboxReply.id).where(due_now(now), _unclaimed(now)).limit(1)
+    return session.scalar(query) is not None
 
 
 def count_due(session: Session, now: datetime) -> int:
@@ -195,6 +198,10 @@ def due_now(now: datetime) -> ColumnElement[bool]:
     return (OutboxReply.status == ReplyStatus.PLANNED) & or_(
         OutboxReply.next_attempt_at.is_(None), OutboxReply.next_attempt_at <= now
     )
+
+
+def _unclaimed(now: datetime) -> ColumnElement[bool]:
+    return or_(OutboxReply.claimed_until.is_(None), OutboxReply.claimed_until <= now)
 
 
 def _attempt(

@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from email import message_from_bytes
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,8 @@ from mailroom.settings import Settings
 from ..databases import fresh_postgres_url
 from ..dovecot import Dovecot
 from ..imapsetup import IN_WINDOW, imap_config_file, question
-from ..store_fixtures import ENGINES, app_on_engine
+from ..smtpserver import smtp_peer
+from ..store_fixtures import ENGINES, app_on_engine, plan_replies
 from ..support import EXAMPLE_CONFIG, REPO, TEST_NOW
 from .test_daemon import decided, running, stop, wait_for
 
@@ -179,3 +181,41 @@ def test_when_the_poller_is_killed_the_other_instance_polls_within_the_interval(
                 stop(second)
     assert f"pid {second.process.pid}): running since" in shown
     assert f"pid {first.process.pid})" not in shown  # killed: no longer listed
+
+
+SHARED_RATE = 3
+
+
+@pytest.mark.timeout(300)
+def test_two_senders_keep_together_to_the_accounts_rate(isolated_env: Path) -> None:
+    """Two `mailroom send` processes at once, six replies, three a minute: the
+    relay sees at most three in any minute, every reply once."""
+    config = isolated_env / "mailroom.toml"
+    example = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    start, end = example.index("\n[transport]"), example.index("\n[templates]")
+    with fresh_postgres_url() as url, smtp_peer(isolated_env) as peer:
+        transport = (
+            f'\n[transport]\nkind = "smtp"\nhost = "{peer.host}"\nport = {peer.port}\n'
+            f'security = "plain"\nper_minute = {SHARED_RATE}\n'
+        )
+        config.write_text(example[:start] + transport + example[end:], encoding="utf-8")
+        db = store.connect(url)
+        store.upgrade(db)
+        planned = plan_replies(db, 2 * SHARED_RATE)
+        db.dispose()
+        env = {**os.environ, "MAILROOM_STORE__URL": url}
+        del env["MAILROOM_TRANSPORT__DIRECTORY"]  # the relay instead
+        command = [sys.executable, "-m", "mailroom", "--config", str(config), "send"]
+        senders = [
+            subprocess.Popen(
+                [*command, "--until-empty"], cwd=REPO, env=env, stdout=subprocess.PIPE, text=True
+            )
+            for _ in range(2)
+        ]
+        said = [sender.communicate(timeout=240)[0] for sender in senders]
+        assert [sender.returncode for sender in senders] == [0, 0], said
+        arrived = sorted(peer.handler.arrived)
+        ids = [str(message_from_bytes(e.content)["Message-ID"]) for e in peer.handler.received]
+    assert sorted(ids) == sorted(planned)
+    busiest = max(sum(1 for t in arrived if first <= t < first + 60) for first in arrived)
+    assert busiest == SHARED_RATE

@@ -16,7 +16,7 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 import store
-from notify import DeliveryPolicy, DeliveryReport, Drain, Outbox, SendRate
+from notify import DeliveryPolicy, DeliveryReport, Drain, Outbox
 from notify.sender import CLAIM_AT_ONCE
 from notify.smtp import SmtpServer, SmtpTransport
 from notify.transport import FileTransport
@@ -24,7 +24,7 @@ from store.claims import Claimant, process_token
 from store.models import DeliveryAttempt, OutboxReply
 
 from ..smtpserver import SmtpPeer, free_port, smtp_peer
-from ..store_fixtures import ENGINES, migrated_database, plan_replies
+from ..store_fixtures import ENGINES, migrated_database, plan_replies, send_rate
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -64,7 +64,7 @@ def outbox(db: store.Database, peer: SmtpPeer, clock: ManualClock, per_minute: i
         clock,
         clock.sleep,
         DeliveryPolicy(per_minute=per_minute),
-        SendRate(per_minute),
+        send_rate(db, per_minute),
         "this-test",
         lambda _holder: True,
     )
@@ -274,7 +274,7 @@ def test_a_connection_lost_after_the_message_went_over_leaves_the_reply_in_doubt
         clock = ManualClock()
         sender = Outbox(
             db, SmtpTransport(server), clock, clock.sleep, DeliveryPolicy(per_minute=60),
-            SendRate(60), "this-test", lambda _holder: True,
+            send_rate(db, 60), "this-test", lambda _holder: True,
         )  # fmt: skip
         report = sender.drain()
     finally:
@@ -316,7 +316,7 @@ def test_a_folder_is_settled_once_per_batch_before_its_replies_are_recorded_sent
         clock,
         clock.sleep,
         DeliveryPolicy(),
-        SendRate(1000),
+        send_rate(db, 1000),
         "this-test",
         lambda _: True,
     )

@@ -23,7 +23,7 @@ from ..dovecot import Dovecot
 from ..imapsetup import imap_server
 from ..mailbuilder import CV, LETTER
 from ..smtpserver import SmtpPeer, free_port, smtp_peer
-from ..store_fixtures import migrated_database, plan_replies
+from ..store_fixtures import migrated_database, plan_replies, send_rate
 from ..support import MX
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -83,7 +83,7 @@ def _statuses(db: store.Database) -> dict[str, int]:
 
 def test_delivery_carries_the_planned_message_id(db: store.Database, peer: SmtpPeer) -> None:
     [rfc_id] = plan_replies(db)
-    report = deliver_due(db, _transport(peer), Clock(), POLICY, SendRate(100))
+    report = deliver_due(db, _transport(peer), Clock(), POLICY, send_rate(db, 100))
 
     assert report.delivered == 1
     [envelope] = peer.handler.received
@@ -99,7 +99,7 @@ def test_421_then_451_then_accepted_is_one_delivery_after_three_attempts(
 ) -> None:
     plan_replies(db)
     peer.handler.answers.extend(["421 4.3.0 busy, closing", "451 4.3.0 try again later"])
-    clock, rate = Clock(), SendRate(100)
+    clock, rate = Clock(), send_rate(db, 100)
 
     first = deliver_due(db, _transport(peer), clock, POLICY, rate)
     too_soon = deliver_due(db, _transport(peer), clock, POLICY, rate)
@@ -122,7 +122,7 @@ def test_550_is_a_permanent_failure_with_the_servers_words_kept(
 ) -> None:
     plan_replies(db)
     peer.handler.answers.append("550 5.1.1 mailbox unavailable")
-    report = deliver_due(db, _transport(peer), Clock(), POLICY, SendRate(100))
+    report = deliver_due(db, _transport(peer), Clock(), POLICY, send_rate(db, 100))
     assert report.failed == 1 and _statuses(db) == {"failed": 1}
     with db.transaction() as session:
         [row] = session.query(OutboxReply).all()
@@ -135,10 +135,10 @@ def test_a_refused_connection_is_retried_later_and_not_lost(
     plan_replies(db)
     clock = Clock()
     closed = _transport(peer, port=free_port())
-    assert deliver_due(db, closed, clock, POLICY, SendRate(100)).retrying == 1
+    assert deliver_due(db, closed, clock, POLICY, send_rate(db, 100)).retrying == 1
     assert _statuses(db) == {"planned": 1}
     clock.now += timedelta(hours=2)
-    assert deliver_due(db, _transport(peer), clock, POLICY, SendRate(100)).delivered == 1
+    assert deliver_due(db, _transport(peer), clock, POLICY, send_rate(db, 100)).delivered == 1
 
 
 def test_retries_stop_after_the_last_attempt(db: store.Database, peer: SmtpPeer) -> None:
@@ -146,14 +146,14 @@ def test_retries_stop_after_the_last_attempt(db: store.Database, peer: SmtpPeer)
     peer.handler.answers.extend(["451 4.3.0 later"] * POLICY.max_attempts)
     clock = Clock()
     for _ in range(POLICY.max_attempts):
-        deliver_due(db, _transport(peer), clock, POLICY, SendRate(100))
+        deliver_due(db, _transport(peer), clock, POLICY, send_rate(db, 100))
         clock.now += timedelta(hours=2)
     assert _statuses(db) == {"failed": 1} and peer.handler.attempts == POLICY.max_attempts
 
 
 def test_the_send_rate_is_respected(db: store.Database, peer: SmtpPeer) -> None:
     plan_replies(db, count=12)
-    clock, rate = Clock(), SendRate(5)
+    clock, rate = Clock(), send_rate(db, 5)
     first = deliver_due(db, _transport(peer), clock, POLICY, rate)
     clock.now += timedelta(seconds=30)
     within = deliver_due(db, _transport(peer), clock, POLICY, rate)
@@ -186,7 +186,7 @@ def test_a_sent_reply_is_filed_in_the_sent_folder(
     [rfc_id] = plan_replies(db)
     transport = SmtpTransport(_transport(peer).server, lambda raw: sent.append(raw, START))
 
-    assert deliver_due(db, transport, Clock(), POLICY, SendRate(100)).delivered == 1
+    assert deliver_due(db, transport, Clock(), POLICY, send_rate(db, 100)).delivered == 1
 
     [copy] = dovecot.messages("Sent")
     assert rfc_id.encode() in copy

@@ -1,8 +1,9 @@
-"""The running instances that share one database, and the jobs done once a day
-among all of them (docs/architecture.md §8)."""
+"""The running instances that share one database, the jobs done once a day
+among all of them, and the send rate they share (docs/architecture.md §8)."""
 
 from datetime import date, datetime
 
+from sqlalchemy import Index
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.models.base import Base
@@ -39,3 +40,22 @@ class DailyRun(Base):
     day: Mapped[date] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(CleanString(200))
     at: Mapped[datetime]
+
+
+class SendSlot(Base):
+    """One delivery counted against an account's send rate (the relay's limit
+    is per account, so every instance sending for it counts in one place).
+
+    A slot is taken, unsettled, before its delivery starts, and settled (its
+    `at` moved to when its batch ended) after; an unsettled slot always
+    counts, a settled one for a minute after `at`.
+    """
+
+    __tablename__ = "send_slot"
+    __table_args__ = (Index("ix_send_slot_account_at", "account", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(CleanString(300))
+    holder: Mapped[str] = mapped_column(CleanString(200))
+    at: Mapped[datetime]
+    settled: Mapped[bool] = mapped_column(default=False)
