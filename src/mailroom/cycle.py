@@ -98,17 +98,17 @@ def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
 
 def read_sources(app: App, progress: ProgressLine = SILENT) -> CycleReport:
     """Handle everything new in every source this instance holds (the others
-    are another instance's to read), until `app.stopping` is set; then record
-    what this instance holds."""
+    are another instance's to read; what it holds is recorded first), until
+    `app.stopping` is set."""
     report = CycleReport()
-    for source in app.sources:
+    mine = [source for source in app.sources if app.poll_locks.hold(source.name)]
+    report.polled_elsewhere = [source.name for source in app.sources if source not in mine]
+    note_presence(app)
+    for source in mine:
         if app.stopping.is_set():
             break
-        if not app.poll_locks.hold(source.name):
-            report.polled_elsewhere.append(source.name)
-        elif not _read(app, source, report, progress):
+        if not _read(app, source, report, progress):
             report.unavailable_sources.append(source.name)
-    note_presence(app)
     return report
 
 

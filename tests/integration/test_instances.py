@@ -6,10 +6,10 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from email import message_from_bytes
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,7 @@ from ..imapsetup import IN_WINDOW, imap_config_file, question
 from ..smtpserver import smtp_peer
 from ..store_fixtures import ENGINES, app_on_engine, plan_replies
 from ..support import EXAMPLE_CONFIG, REPO, TEST_NOW
-from .test_daemon import decided, running, stop, wait_for
+from .test_daemon import Daemon, decided, message_ids, relay_config, running, stop, wait_for
 
 POLL_SECONDS = 5  # the shortest poll interval the config allows
 
@@ -215,7 +215,123 @@ def test_two_senders_keep_together_to_the_accounts_rate(isolated_env: Path) -> N
         said = [sender.communicate(timeout=240)[0] for sender in senders]
         assert [sender.returncode for sender in senders] == [0, 0], said
         arrived = sorted(peer.handler.arrived)
-        ids = [str(message_from_bytes(e.content)["Message-ID"]) for e in peer.handler.received]
-    assert sorted(ids) == sorted(planned)
+        delivered = [rfc_id.strip() for rfc_id in message_ids(peer)]
+    assert sorted(delivered) == sorted(planned)
     busiest = max(sum(1 for t in arrived if first <= t < first + 60) for first in arrived)
     assert busiest == SHARED_RATE
+
+
+CHAOS_MESSAGES = 240
+AS_OF = (IN_WINDOW + timedelta(hours=1)).isoformat()  # a working day, the vacancy open
+
+
+def start_instance(config: Path, url: str) -> Daemon:
+    """A `mailroom run` on the shared database, its calendar on a working day."""
+    environment = {**os.environ, "MAILROOM_STORE__URL": url}
+    environment["MAILROOM_POLL_INTERVAL_SECONDS"] = str(POLL_SECONDS)
+    environment.pop("MAILROOM_TRANSPORT__DIRECTORY", None)
+    command = [sys.executable, "-m", "mailroom", "--config", str(config), "--as-of", AS_OF, "run"]
+    log = Path(tempfile.mkstemp(prefix="instance-", suffix=".log")[1])
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            command, cwd=REPO, env=environment, stdout=sink, stderr=subprocess.STDOUT
+        )
+    return Daemon(process, log)
+
+
+def scalar(url: str, query: str) -> int:
+    db = store.connect(url)
+    try:
+        with db.engine.connect() as connection:
+            return int(connection.execute(text(query)).scalar_one())
+    finally:
+        db.dispose()
+
+
+def poller(url: str, daemons: list[Daemon]) -> Daemon | None:
+    """The running instance that holds the mailbox now, if one does."""
+    held = holders(url)
+    return next((d for d in daemons if held.get(d.process.pid) == ["chasse"]), None)
+
+
+@pytest.mark.timeout(600)
+def test_two_instances_killed_and_restarted_handle_every_message_once(
+    dovecot: Dovecot, isolated_env: Path
+) -> None:
+    """Two daemons on one mailbox, relay and database; the poller, then a
+    sender, then the poller again is killed with SIGKILL and started again while
+    mail keeps coming. Every message is judged once, every reply planned once
+    and delivered under its own Message-ID (a second copy only of a reply
+    recorded in doubt), and there is one digest."""
+    with fresh_postgres_url() as url, smtp_peer(isolated_env) as peer:
+        config = relay_config(dovecot, isolated_env, peer, "batch_size = 10\nidle = false\n")
+        with config.open("a", encoding="utf-8") as digest:
+            digest.write('\n[digest]\nrecipients = ["recruitment@chassesearch.nl"]\n')
+        db = store.connect(url)
+        store.upgrade(db)
+        db.dispose()
+        daemons = [start_instance(config, url), start_instance(config, url)]
+        killed: list[Daemon] = []
+        try:
+            fed = 0
+
+            def feed(count: int) -> None:
+                nonlocal fed
+                for number in range(fed, fed + count):
+                    dovecot.append("INBOX", question(number), IN_WINDOW)
+                fed += count
+
+            def kill_and_restart(victim: Daemon) -> None:
+                victim.process.send_signal(signal.SIGKILL)
+                victim.process.wait(30)
+                killed.append(victim)
+                daemons[daemons.index(victim)] = start_instance(config, url)
+
+            def stored() -> int:
+                return scalar(url, "SELECT count(*) FROM inbound_message")
+
+            wait_for(lambda: poller(url, daemons) is not None, "a poller")
+            feed(80)
+            wait_for(lambda: stored() >= 20, "the first messages")
+            kill_and_restart(poller(url, daemons) or daemons[0])
+            assert stored() < fed, "the poller had finished the batch: nothing to prove"
+            feed(80)
+            wait_for(lambda: len(peer.handler.received) >= 60, "replies going out")
+            kill_and_restart(daemons[1])  # whichever it is, it was sending
+            feed(CHAOS_MESSAGES - fed)
+            wait_for(lambda: stored() >= fed - 40, "most of the rest")
+            kill_and_restart(poller(url, daemons) or daemons[0])
+            handled = "SELECT count(*) FROM inbound_message WHERE status = 'processed'"
+            wait_for(lambda: scalar(url, handled) == CHAOS_MESSAGES, "every message")
+            unsent = "SELECT count(*) FROM outbox WHERE status <> 'sent'"
+            wait_for(lambda: scalar(url, unsent) == 0, "every reply sent")
+            for daemon in daemons:
+                stop(daemon)
+        finally:
+            for daemon in daemons + killed:
+                if daemon.poll() is None:
+                    daemon.process.kill()
+                    print(f"instance's log (killed):\n{daemon.wait(30)}")
+                daemon.log.unlink(missing_ok=True)
+        planned = dict.fromkeys(
+            ids(url, "SELECT rfc_message_id FROM outbox"),
+        )
+        in_doubt = set(ids(url, "SELECT rfc_message_id FROM outbox WHERE in_doubt"))
+        delivered = [rfc_id.strip() for rfc_id in message_ids(peer)]
+        assert scalar(url, "SELECT count(*) FROM inbound_message") == CHAOS_MESSAGES
+        assert scalar(url, "SELECT count(DISTINCT uid) FROM inbound_message") == CHAOS_MESSAGES
+        assert scalar(url, "SELECT count(*) FROM digest_run") == 1
+    assert len(planned) == CHAOS_MESSAGES + 1  # an answer each, and the digest
+    assert set(delivered) == set(planned)
+    repeated = {rfc_id for rfc_id in delivered if delivered.count(rfc_id) > 1}
+    assert repeated <= in_doubt
+    assert dovecot.folder_uids("INBOX") == []
+
+
+def ids(url: str, query: str) -> list[str]:
+    db = store.connect(url)
+    try:
+        with db.engine.connect() as connection:
+            return [str(value) for value in connection.execute(text(query)).scalars()]
+    finally:
+        db.dispose()
