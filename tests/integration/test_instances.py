@@ -2,6 +2,7 @@
 processes against PostgreSQL and Dovecot, and the SQLite lock that keeps a
 second one out."""
 
+import json
 import os
 import signal
 import subprocess
@@ -19,8 +20,11 @@ import store
 from mailroom.app import App, build_app, prepare_database
 from mailroom.cli import main
 from mailroom.clock import fixed_clock
-from mailroom.instances import RETENTION, first_today
+from mailroom.cycle import read_sources
+from mailroom.health import assess
+from mailroom.instances import RETENTION, first_today, taking_part
 from mailroom.settings import Settings
+from mailroom.status_view import health_json
 
 from ..databases import fresh_postgres_url
 from ..dovecot import Dovecot
@@ -335,3 +339,16 @@ def ids(url: str, query: str) -> list[str]:
             return [str(value) for value in connection.execute(text(query)).scalars()]
     finally:
         db.dispose()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_status_lists_a_running_instance_and_what_it_polls_until_it_stops(
+    engine: str, settings: Settings
+) -> None:
+    with app_on_engine(engine, settings) as app:
+        with taking_part(app):
+            read_sources(app)
+            running = json.loads(health_json(assess(app)))["instances"]
+        stopped = json.loads(health_json(assess(app)))["instances"]
+    assert [(i["pid"], i["polls"]) for i in running] == [(os.getpid(), ["example"])]
+    assert stopped == []
