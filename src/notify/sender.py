@@ -67,14 +67,12 @@ class SendRate:
 
     def free(self, now: datetime) -> int:
         """How many deliveries may start now."""
-        with self.db.transaction() as session:
-            return self.per_minute - store.slots_in_use(session, self.account, now).total
+        return self.per_minute - self._counted(now).total
 
     def wait(self, now: datetime) -> timedelta:
         """How long until the next delivery may start (a recheck soon when only
         slots still in use by a sender stand in the way)."""
-        with self.db.transaction() as session:
-            counted = store.slots_in_use(session, self.account, now)
+        counted = self._counted(now)
         if counted.total < self.per_minute:
             return timedelta(0)
         if not counted.settled_at:
@@ -83,20 +81,31 @@ class SendRate:
 
     def take(self, now: datetime, wanted: int) -> list[int]:
         """Up to `wanted` slots, each to be settled (used or not) by `settle`."""
+        with self.db.transaction() as session:
+            return store.take_slots(
+                session, self.account, wanted, self.per_minute, self.holder, now, self._stale(now)
+            )
+
+    def settle(self, used: list[int], unused: list[int], now: datetime) -> None:
+        with self.db.transaction() as session:
+            store.settle_slots(session, used, unused, now)
+
+    def _counted(self, now: datetime) -> store.SlotsInUse:
+        """The slots that count now, once those of a sender that is gone are dropped."""
+        with self.db.transaction() as session:
+            store.forget_stale_slots(session, self.account, now, self._stale(now))
+            return store.slots_in_use(session, self.account, now)
+
+    def _stale(self, now: datetime) -> Callable[[str, datetime], bool]:
+        """Whose unsettled slots stop counting: a holder that is gone, or one
+        that has held them longer than a lease."""
 
         def stale(holder: str, taken_at: datetime) -> bool:
             if taken_at < now - self.lease:
                 return True
             return holder != self.holder and not self.is_alive(holder)
 
-        with self.db.transaction() as session:
-            return store.take_slots(
-                session, self.account, wanted, self.per_minute, self.holder, now, stale
-            )
-
-    def settle(self, used: list[int], unused: list[int], now: datetime) -> None:
-        with self.db.transaction() as session:
-            store.settle_slots(session, used, unused, now)
+        return stale
 
 
 @dataclass
@@ -240,6 +249,9 @@ class Outbox:
             return True
         with self.db.transaction() as session:
             due = store.claim_due(session, self.clock(), len(slots), self.policy.lease, self.holder)
+        # Slots beyond the replies claimed go back at once, for other senders.
+        self.rate.settle([], slots[len(due) :], self.clock())
+        del slots[len(due) :]
         handed_on: list[tuple[store.DueReply, str]] = []
         used: list[int] = []
         try:

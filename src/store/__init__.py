@@ -123,7 +123,13 @@ from store.questions import (
 from store.report import outbox_counts, verdict_counts
 from store.search import SearchHit, search
 from store.sendrate import WINDOW as SEND_WINDOW
-from store.sendrate import SlotsInUse, settle_slots, slots_in_use, take_slots
+from store.sendrate import (
+    SlotsInUse,
+    forget_stale_slots,
+    settle_slots,
+    slots_in_use,
+    take_slots,
+)
 from store.statuses import AnsweredHow, AttemptOutcome, MessageStatus, ReplyStatus
 from store.subject import HeldMessage, SubjectData, subject_data
 from store.submissions import has_complete_submission
@@ -197,6 +203,7 @@ __all__ = [
     "export_directories",
     "failed_messages",
     "forget_person",
+    "forget_stale_slots",
     "get_blob",
     "glance",
     "has_complete_submission",

@@ -63,7 +63,7 @@ def take_slots(
     count (their holder is gone, or held them too long)."""
     if dialect_of(session) == "postgresql":
         session.execute(_SERIALISE, {"key": lock_key(f"send:{account}")})
-    _forget_old(session, account, now, stale)
+    forget_stale_slots(session, account, now, stale)
     free = per_minute - slots_in_use(session, account, now).total
     if min(free, wanted) <= 0:
         return []
@@ -79,9 +79,11 @@ def settle_slots(session: Session, used: list[int], unused: list[int], now: date
         session.execute(delete(SendSlot).where(SendSlot.id.in_(unused)))
 
 
-def _forget_old(
+def forget_stale_slots(
     session: Session, account: str, now: datetime, stale: Callable[[str, datetime], bool]
 ) -> None:
+    """Drop the slots that no longer count: settled over a minute ago, or held
+    unsettled by a holder `stale(holder, oldest slot taken at)` gives up on."""
     mine = SendSlot.account == account
     session.execute(delete(SendSlot).where(mine, SendSlot.settled, SendSlot.at <= now - WINDOW))
     unsettled = session.execute(
