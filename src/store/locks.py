@@ -47,39 +47,46 @@ class PollLocks:
         self._mutex = threading.Lock()
 
     def hold(self, source: str) -> bool:
-        """Whether this instance may poll `source` now: it holds the lock, or
-        just took it. False while another instance holds it, or when the
-        database does not answer (the next poll asks again)."""
+        """Whether this instance may poll `source` now: the server says its
+        session holds the lock, or it just took it. A session that was lost
+        (and its locks with it) is replaced once; False while another
+        instance holds the lock, or when the database does not answer (the
+        next poll asks again)."""
         key = lock_key(f"poll:{source}")
         with self._mutex:
             if self._db.is_sqlite:
                 self._held[key] = source
                 return True
-            try:
-                connection = self._session()
-                if key in self._held or connection.execute(_TRY_LOCK, {"key": key}).scalar():
-                    self._held[key] = source
-                    return True
-            except SQLAlchemyError as exc:
-                log.warning(
-                    "poll lock not taken (%s); the next poll asks again", type(exc).__name__
-                )
-                self._drop_session()
+            for _ in range(2):
+                try:
+                    return self._take(key, source)
+                except SQLAlchemyError as exc:
+                    failure = type(exc).__name__
+                    self._drop_session()
+            log.warning("poll lock not taken (%s); the next poll asks again", failure)
             return False
 
     def held(self) -> list[str]:
-        """The sources this instance holds, as the server sees it: a session
-        that was lost took its locks with it."""
+        """The sources this instance holds, as the server sees it."""
         with self._mutex:
             if self._connection is not None:
                 try:
-                    rows = self._connection.execute(_HELD).all()
+                    self._forget_lost(self._connection)
                 except SQLAlchemyError:
                     self._drop_session()
-                else:
-                    live = {high << 32 | low for high, low in rows}
-                    self._held = {key: name for key, name in self._held.items() if key in live}
             return sorted(self._held.values())
+
+    def _take(self, key: int, source: str) -> bool:
+        connection = self._session()
+        self._forget_lost(connection)
+        if key not in self._held and connection.execute(_TRY_LOCK, {"key": key}).scalar():
+            self._held[key] = source
+        return key in self._held
+
+    def _forget_lost(self, connection: Connection) -> None:
+        """Keep only the locks the server still counts as this session's."""
+        live = {high << 32 | low for high, low in connection.execute(_HELD).all()}
+        self._held = {key: name for key, name in self._held.items() if key in live}
 
     def close(self) -> None:
         """Give every source up (ending the session frees its locks)."""

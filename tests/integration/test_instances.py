@@ -98,6 +98,31 @@ def test_a_source_is_polled_by_one_instance_until_its_holder_is_gone(
         other.close()
 
 
+def test_an_instance_whose_lock_session_was_lost_polls_no_more_than_it_holds(
+    postgres_app: App, settings: Settings
+) -> None:
+    """The server ended the session holding the lock (a restart, a cut
+    connection): the lock is free for the other instance, and the first one,
+    on a new session, no longer thinks it holds it."""
+    other = second_instance(postgres_app, settings)
+    try:
+        assert postgres_app.poll_locks.hold("chasse")
+        with postgres_app.db.engine.connect() as admin:
+            ended = admin.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_locks "
+                    "WHERE locktype = 'advisory' AND pid <> pg_backend_pid()"
+                )
+            ).all()
+        assert ended == [(True,)]
+        wait_for(lambda: other.poll_locks.hold("chasse"), "the lock to be free")
+        assert not postgres_app.poll_locks.hold("chasse")
+        assert postgres_app.poll_locks.held() == []
+        assert other.poll_locks.held() == ["chasse"]
+    finally:
+        other.close()
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_daily_retention_falls_to_the_first_instance_to_ask(
     engine: str, settings: Settings
