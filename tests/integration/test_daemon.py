@@ -27,6 +27,7 @@ from ..smtpserver import SmtpPeer, free_port, smtp_peer
 from ..support import EXAMPLE_CONFIG, REPO
 
 DEADLINE = 120.0
+STARTED = "mailroom.daemon: started"  # logged once its signal handlers are in place
 
 
 def wait_for(condition: Callable[[], bool], what: str, daemon: "Daemon | None" = None) -> None:
@@ -95,7 +96,9 @@ def start(config: Path, **env: str) -> Daemon:
 
 
 def stop(daemon: Daemon, timeout: float = 60) -> str:
-    """SIGTERM; the daemon must exit 0 in time. Returns what it logged."""
+    """SIGTERM once the daemon has started (a signal that comes while it still
+    imports ends it at once); it must exit 0 in time. Returns what it logged."""
+    wait_for(lambda: STARTED in daemon.log.read_text(errors="replace"), "its start", daemon)
     daemon.send_signal(signal.SIGTERM)
     logged = daemon.wait(timeout)
     assert daemon.returncode == 0, logged
