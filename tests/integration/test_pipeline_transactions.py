@@ -33,15 +33,18 @@ def engine_app(request: pytest.FixtureRequest, settings: Settings) -> Iterator[A
 
 @contextmanager
 def _transactions(app: App) -> Iterator[list[list[str]]]:
-    """The statements run, grouped by the transaction they ran in."""
+    """The statements run, grouped by the transaction they ran in (by connection:
+    the reading threads look up reply ids while the cycle stores and decides)."""
     seen: list[list[str]] = []
+    open_on: dict[int, list[str]] = {}
 
-    def begun(_connection: Any) -> None:
-        seen.append([])
+    def begun(connection: Any) -> None:
+        open_on[id(connection)] = []
+        seen.append(open_on[id(connection)])
 
-    def executed(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+    def executed(connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
         if not statement.startswith("BEGIN"):
-            seen[-1].append(" ".join(statement.split()[:3]).upper())
+            open_on[id(connection)].append(" ".join(statement.split()[:3]).upper())
 
     event.listen(app.db.engine, "begin", begun)
     event.listen(app.db.engine, "before_cursor_execute", executed)
