@@ -38,7 +38,7 @@ def taking_part(app: App) -> Iterator[None]:
     gone from it at the end."""
     with _sqlite_lock(app.db):
         with app.db.transaction() as session:
-            store.running_instances(session, app.claimant.is_alive, app.claimant.token)
+            store.running_instances(session, app.claimant.is_alive)  # drops the gone
             store.register_instance(
                 session,
                 app.claimant.token,

@@ -55,7 +55,7 @@ def _instance_line(instance: store.RunningInstance) -> str:
     return (
         f"{instance.name} (host {instance.host}, pid {instance.pid}): running since "
         f"{instance.started_at.isoformat()}, last seen {instance.seen_at.isoformat()}; "
-        f"polls {polls}"
+        f"polls {polls}; replies claimed {instance.replies_claimed}"
     )
 
 
@@ -125,6 +125,7 @@ def health_json(health: Health) -> str:
                     "started_at": i.started_at.isoformat(),
                     "seen_at": i.seen_at.isoformat(),
                     "polls": list(i.holds),
+                    "replies_claimed": i.replies_claimed,
                 }
                 for i in health.instances
             ],

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from store.models import DailyRun, Instance
+from store.models import DailyRun, Instance, OutboxReply
+from store.statuses import ReplyStatus
 from store.upsert import dialect_insert
 
 
@@ -28,7 +29,8 @@ class RunningInstance:
     started_at: datetime
     seen_at: datetime
     holds: tuple[str, ...]
-    this_one: bool = False
+    # Planned replies it has claimed to send right now.
+    replies_claimed: int = 0
 
 
 def register_instance(
@@ -51,15 +53,20 @@ def unregister_instance(session: Session, token: str) -> None:
     session.execute(delete(Instance).where(Instance.token == token))
 
 
-def running_instances(
-    session: Session, is_alive: Callable[[str], bool], this_token: str | None = None
-) -> list[RunningInstance]:
-    """The instances that still run, oldest first; the rows of those that are
-    gone are deleted on the way."""
+def running_instances(session: Session, is_alive: Callable[[str], bool]) -> list[RunningInstance]:
+    """The instances that still run, oldest first, with what each holds; the
+    rows of those that are gone are deleted on the way."""
     rows = list(session.scalars(select(Instance).order_by(Instance.started_at, Instance.token)))
-    gone = [row.token for row in rows if row.token != this_token and not is_alive(row.token)]
+    gone = [row.token for row in rows if not is_alive(row.token)]
     if gone:
         session.execute(delete(Instance).where(Instance.token.in_(gone)))
+    claimed = dict(
+        session.execute(
+            select(OutboxReply.claimed_by, func.count())
+            .where(OutboxReply.status == ReplyStatus.PLANNED, OutboxReply.claimed_by.is_not(None))
+            .group_by(OutboxReply.claimed_by)
+        ).all()
+    )
     return [
         RunningInstance(
             row.name,
@@ -68,7 +75,7 @@ def running_instances(
             row.started_at,
             row.seen_at,
             tuple(row.holds),
-            this_one=row.token == this_token,
+            replies_claimed=claimed.get(row.token, 0),
         )
         for row in rows
         if row.token not in gone

@@ -373,7 +373,14 @@ def test_status_lists_a_running_instance_and_what_it_polls_until_it_stops(
     with app_on_engine(engine, settings) as app:
         with taking_part(app):
             read_sources(app)
+            with app.db.transaction() as session:
+                claimed = store.claim_due(
+                    session, TEST_NOW, 3, timedelta(minutes=10), app.claimant.token
+                )
             running = json.loads(health_json(assess(app)))["instances"]
         stopped = json.loads(health_json(assess(app)))["instances"]
-    assert [(i["pid"], i["polls"]) for i in running] == [(os.getpid(), ["example"])]
+    assert len(claimed) == 3
+    assert [(i["pid"], i["polls"], i["replies_claimed"]) for i in running] == [
+        (os.getpid(), ["example"], 3)
+    ]
     assert stopped == []
