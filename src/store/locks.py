@@ -25,7 +25,7 @@ _HELD = text(
     "SELECT classid::bigint, objid::bigint FROM pg_locks "
     "WHERE locktype = 'advisory' AND objsubid = 1 AND granted AND pid = pg_backend_pid()"
 )
-_MIGRATION_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+_TURN = text("SELECT pg_advisory_xact_lock(:key)")
 
 
 def lock_key(name: str) -> int:
@@ -108,9 +108,10 @@ class PollLocks:
         self._held.clear()
 
 
-def serialise_migrations(connection: Connection) -> None:
-    """Within a migration's transaction, wait for any other instance's
-    migration to end first, so the schema is upgraded once (PostgreSQL; on
-    SQLite the transaction's write lock already does this)."""
+def take_turn(connection: Connection, name: str) -> None:
+    """Within `connection`'s transaction, wait until no other instance's
+    transaction holds the turn for `name`, and hold it to the end of this one
+    (PostgreSQL; on SQLite the write lock each transaction takes already
+    lets one writer at a time)."""
     if connection.dialect.name == "postgresql":
-        connection.execute(_MIGRATION_LOCK, {"key": lock_key("migrate")})
+        connection.execute(_TURN, {"key": lock_key(name)})

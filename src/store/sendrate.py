@@ -13,16 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from store.locks import lock_key
+from store.locks import take_turn
 from store.models import SendSlot
-from store.upsert import dialect_of, table_of
+from store.upsert import table_of
 
 WINDOW = timedelta(minutes=1)
 _SLOTS = table_of(SendSlot)
-_SERIALISE = text("SELECT pg_advisory_xact_lock(:key)")
 
 
 @dataclass(frozen=True)
@@ -61,8 +60,7 @@ def take_slots(
     """Up to `wanted` slots for `holder`, as many as `per_minute` leaves free;
     their ids. `stale(holder, taken_at)` says which unsettled slots no longer
     count (their holder is gone, or held them too long)."""
-    if dialect_of(session) == "postgresql":
-        session.execute(_SERIALISE, {"key": lock_key(f"send:{account}")})
+    take_turn(session.connection(), f"send:{account}")
     forget_stale_slots(session, account, now, stale)
     free = per_minute - slots_in_use(session, account, now).total
     if min(free, wanted) <= 0:

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import Engine
 
-from store.locks import serialise_migrations
+from store.locks import take_turn
 from store.migrate import include_object
 from store.models import Base
 
@@ -18,7 +18,7 @@ with engine.begin() as connection:
         compare_type=True,
         include_object=include_object,
     )
-    serialise_migrations(connection)
+    take_turn(connection, "migrate")  # two instances upgrading at once: one migrates
     # What the schema was once this migration may go ahead: after another
     # instance's migration, already the head.
     context.config.attributes["found"] = context.get_context().get_current_revision()
