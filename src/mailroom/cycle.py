@@ -11,10 +11,10 @@ from ingest import FetchedMessage, IngestError, Source
 from mailroom.ahead import ReadAhead
 from mailroom.app import App
 from mailroom.digest import send_if_due
-from mailroom.instances import RETENTION, first_today, note_presence
+from mailroom.instances import note_presence
 from mailroom.metrics import Metrics
 from mailroom.pipeline import Outcome
-from mailroom.privacy import purge_expired
+from mailroom.privacy import purge_expired_today
 from mailroom.progress import SILENT, ProgressLine
 from mailroom.questions import settle_questions
 from mailroom.stopwatch import Stopwatch
@@ -91,7 +91,7 @@ def run_cycle(app: App, progress: ProgressLine = SILENT) -> CycleReport:
         report.questions = settle_questions(app)
         plan_digest(app)
         report.delivery = app.outbox.drain()
-        report.purged_vacancies = purge_expired(app) if first_today(app, RETENTION) else []
+        report.purged_vacancies = purge_expired_today(app)
     report.finish("cycle", app.metrics)
     return report
 

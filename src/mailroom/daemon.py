@@ -22,9 +22,8 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from mailroom.app import App
 from mailroom.cycle import plan_digest, read_sources
-from mailroom.instances import RETENTION, first_today
 from mailroom.metrics_server import serve
-from mailroom.privacy import purge_expired
+from mailroom.privacy import purge_expired_today
 from mailroom.push import start_watchers
 from mailroom.questions import settle_questions
 from mailroom.run_requests import RunRequests
@@ -102,7 +101,7 @@ class Daemon:
         )
         at = service.retention_time
         add(
-            self._guarded("retention", self._retention),
+            self._guarded("retention", lambda: purge_expired_today(app)),
             "cron",
             hour=at.hour,
             minute=at.minute,
@@ -179,11 +178,6 @@ class Daemon:
     def _digest(self) -> None:
         plan_digest(self.app)
         self.sends.request()
-
-    def _retention(self) -> None:
-        """The day's purge, by whichever instance asks first."""
-        if first_today(self.app, RETENTION):
-            purge_expired(self.app)
 
     def _questions(self) -> None:
         counts = settle_questions(self.app)

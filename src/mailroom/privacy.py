@@ -6,6 +6,7 @@ from pathlib import Path
 
 import store
 from mailroom.app import App
+from mailroom.instances import RETENTION, first_today
 from mailroom.mailbox_copies import MailboxCopies, sweep_mailboxes
 from notify import ExportRefused, ExportResult, write_export, write_subject_export
 from store import (
@@ -117,6 +118,12 @@ def refresh_exports(app: App, vacancies: tuple[str, ...]) -> None:
                 export_for_committee(app, vacancy, Path(directory))
             except ExportRefused:
                 log.warning("export of %s left alone: its folder holds other files", vacancy)
+
+
+def purge_expired_today(app: App) -> list[str]:
+    """The day's retention purge, done by whichever instance asks first (the
+    daemon's job and `run --once` both ask); the slugs purged."""
+    return purge_expired(app) if first_today(app, RETENTION) else []
 
 
 def purge_expired(app: App) -> list[str]:

@@ -18,8 +18,15 @@ from mailroom.app import App, build_app, prepare_database
 from mailroom.clock import fixed_clock
 from mailroom.commands import forget_person, status
 from mailroom.cycle import run_cycle
+from mailroom.instances import RETENTION, first_today
 from mailroom.mailbox_copies import MailboxCopies
-from mailroom.privacy import export_for_committee, export_subject, forget, purge_expired
+from mailroom.privacy import (
+    export_for_committee,
+    export_subject,
+    forget,
+    purge_expired,
+    purge_expired_today,
+)
 from mailroom.settings import Settings, SmtpTransportSettings
 from store.models import AuditEntry, Blob, Tombstone
 
@@ -163,6 +170,26 @@ def test_subject_export_holds_everything_on_one_person(loaded: App, tmp_path: Pa
     [reply] = message["replies"]
     assert reply["status"] == "sent" and SANNE.encode() in (out / reply["file"]).read_bytes()
     assert export_subject(loaded, "nobody@example.org", tmp_path / "none") is None
+
+
+def test_the_days_purge_is_left_to_the_instance_that_took_the_day(loaded: App) -> None:
+    """Another instance asked first today: this one purges nothing, even what is
+    due; on the next day it is its turn."""
+    [vacancy] = loaded.settings.vacancies
+    keeping = loaded.settings.model_copy(
+        update={"vacancies": [vacancy.model_copy(update={"retention_days": 30})]}
+    )
+    today, tomorrow = datetime(2026, 3, 15, tzinfo=UTC), datetime(2026, 3, 16, tzinfo=UTC)
+    other, this = (build_app(keeping, fixed_clock(today)) for _ in range(2))
+    prepare_database(other)
+    assert first_today(other, RETENTION)
+
+    assert purge_expired_today(this) == []
+    assert _holds(this, SANNE)
+    assert purge_expired_today(build_app(keeping, fixed_clock(tomorrow))) == ["ipo-bij12"]
+    assert not _holds(this, SANNE)
+    other.close()
+    this.close()
 
 
 def test_retention_purges_an_ended_vacancy_once_its_time_is_up(loaded: App) -> None:
