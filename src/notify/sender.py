@@ -65,14 +65,13 @@ class SendRate:
         self.is_alive = is_alive
         self.lease = lease
 
-    def free(self, now: datetime) -> int:
-        """How many deliveries may start now."""
-        return self.per_minute - self._counted(now).total
-
     def wait(self, now: datetime) -> timedelta:
         """How long until the next delivery may start (a recheck soon when only
-        slots still in use by a sender stand in the way)."""
-        counted = self._counted(now)
+        slots still in use by a sender stand in the way); the slots of a sender
+        that is gone are dropped first, so they never hold the others up."""
+        with self.db.transaction() as session:
+            store.forget_stale_slots(session, self.account, now, self._stale(now))
+            counted = store.slots_in_use(session, self.account, now)
         if counted.total < self.per_minute:
             return timedelta(0)
         if not counted.settled_at:
@@ -89,12 +88,6 @@ class SendRate:
     def settle(self, used: list[int], unused: list[int], now: datetime) -> None:
         with self.db.transaction() as session:
             store.settle_slots(session, used, unused, now)
-
-    def _counted(self, now: datetime) -> store.SlotsInUse:
-        """The slots that count now, once those of a sender that is gone are dropped."""
-        with self.db.transaction() as session:
-            store.forget_stale_slots(session, self.account, now, self._stale(now))
-            return store.slots_in_use(session, self.account, now)
 
     def _stale(self, now: datetime) -> Callable[[str, datetime], bool]:
         """Whose unsettled slots stop counting: a holder that is gone, or one
@@ -182,7 +175,8 @@ class Outbox:
                     # due is held by another sender (look again soon), or nothing is.
                     wait = self._until_next_due(now) if scope.until_empty else None
                 elif not wait:
-                    room = scope.room(self.rate.free(now), report)
+                    # The rate's own count caps it when the slots are taken.
+                    room = scope.room(self.rate.per_minute, report)
                     told = lambda: _tell(progress, report, total)  # noqa: E731
                     if self._deliver_batch(room, report, told, scope.stop):
                         continue
@@ -198,7 +192,7 @@ class Outbox:
         report = DeliveryReport()
         self._release_orphans()
         try:
-            self._deliver_batch(self.rate.free(self.clock()), report, lambda: None, lambda: False)
+            self._deliver_batch(self.rate.per_minute, report, lambda: None, lambda: False)
         finally:
             self._finish(report)
         return report
