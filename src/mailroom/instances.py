@@ -3,8 +3,8 @@
 `mailroom run` takes part as an instance. On SQLite only one may run: it
 first takes the lock file beside the database, and a second `run` refuses
 to start, saying which process holds it. On either engine it enters itself
-in the store under its claimant token, records after each poll which
-sources it holds, and leaves at a clean stop; the row of one that was
+in the store under its claimant token, records at the start of each poll
+which sources it holds, and leaves at a clean stop; the row of one that was
 killed is dropped once its token is known to be gone.
 """
 
@@ -14,7 +14,6 @@ import os
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -63,9 +62,10 @@ def note_presence(app: App) -> None:
 def first_today(app: App, job: str) -> bool:
     """Whether this instance is the one to run the daily `job` today (the
     firm's day): the first of all instances to ask."""
-    today: date = app.clock().astimezone(app.settings.firm.zone).date()
+    now = app.clock()
+    today = now.astimezone(app.settings.firm.zone).date()
     with app.db.transaction() as session:
-        return store.claim_day(session, job, today, app.claimant.token, app.clock())
+        return store.claim_day(session, job, today, app.claimant.token, now)
 
 
 @contextmanager

@@ -43,7 +43,7 @@ def register_instance(
 
 
 def instance_seen(session: Session, token: str, holds: list[str], now: datetime) -> None:
-    """This instance is alive at `now` and polls `holds` (`source/folder`)."""
+    """This instance is alive at `now` and polls the sources named in `holds`."""
     session.execute(
         update(Instance).where(Instance.token == token).values(seen_at=now, holds=sorted(holds))
     )

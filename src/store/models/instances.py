@@ -14,7 +14,7 @@ class Instance(Base):
     """One `mailroom run` at work on this database, under its claimant token
     (the same token its outbox claims carry, so the same liveness test holds).
 
-    `holds` lists the folders it polls (`source/folder`), as of `seen_at`.
+    `holds` names the sources it polls, as of `seen_at`.
     A row outlives a killed instance until the next instance starts or
     `status` looks; the token says whether its holder still runs.
     """
