@@ -26,6 +26,7 @@ from mailroom.health import assess
 from mailroom.instances import RETENTION, first_today, taking_part
 from mailroom.settings import Settings
 from mailroom.status_view import health_json
+from mailroom.summary import format_report
 
 from ..databases import fresh_postgres_url
 from ..dovecot import Dovecot
@@ -97,6 +98,22 @@ def test_a_source_is_polled_by_one_instance_until_its_holder_is_gone(
         assert other.poll_locks.held() == ["chasse", "elsewhere"]
     finally:
         other.close()
+
+
+def test_a_cycle_leaves_a_source_another_instance_holds_alone(
+    postgres_app: App, settings: Settings
+) -> None:
+    other = second_instance(postgres_app, settings)
+    try:
+        assert other.poll_locks.hold("example")
+        skipped = read_sources(postgres_app)
+        other.poll_locks.close()
+        taken_over = read_sources(postgres_app)
+    finally:
+        other.close()
+    assert (skipped.polled_elsewhere, sum(skipped.verdicts.values())) == (["example"], 0)
+    assert "polled by another instance: example" in format_report(skipped)
+    assert (taken_over.polled_elsewhere, sum(taken_over.verdicts.values())) == ([], 11)
 
 
 def test_an_instance_whose_lock_session_was_lost_polls_no_more_than_it_holds(
