@@ -330,3 +330,18 @@ def test_a_folder_is_settled_once_per_batch_before_its_replies_are_recorded_sent
     )
     with db.transaction() as session:
         assert set(session.scalars(select(OutboxReply.status))) == {"sent"}
+
+
+def test_a_drain_that_may_claim_nothing_does_not_wait_out_the_rate(
+    db: store.Database, peer: SmtpPeer
+) -> None:
+    """Another sender holds every due reply and the whole minute's rate: there
+    is nothing this one could send when the minute is over, so it stops now."""
+    plan_replies(db, 3)
+    _claim_all(db, "another-sender")
+    assert len(send_rate(db, 2, holder="another-sender").take(START, 2)) == 2
+    clock = ManualClock()
+
+    report = outbox(db, peer, clock, per_minute=2).drain()
+
+    assert (report.delivered, clock.waits) == (0, [])
