@@ -12,6 +12,12 @@ many again wait to be concluded.
 Conclusion stays in arrival order: whether a message is a supplement to a
 person's earlier complete application, and how many replies an address has
 had, depend on the messages before it.
+
+With other instances on the database, their idle workers may judge some
+of the stored messages (mailroom.preparing): so that there are some for them
+to take, as many more are stored ahead as there are instances. Whether there
+are others is asked again before each group is stored, so an instance
+started to help with a long backlog helps with the rest of it.
 """
 
 import logging
@@ -32,6 +38,7 @@ from mailroom.pipeline import (
     read,
     receive_all,
 )
+from mailroom.preparing import sharing_now
 from mailroom.stopwatch import Stopwatch
 
 log = logging.getLogger("mailroom.cycle")
@@ -52,10 +59,9 @@ class ReadAhead:
     def __init__(self, app: App, source: Source) -> None:
         self.app = app
         self.source = source
-        width = app.settings.limits.pdf_workers
-        self._readers = ThreadPoolExecutor(width, thread_name_prefix="read")
-        self._stored_at_once = 2 * width
-        self._waiting_most = 2 * self._stored_at_once
+        self._width = app.settings.limits.pdf_workers
+        self._readers = ThreadPoolExecutor(self._width, thread_name_prefix="read")
+        self._sharing = sharing_now(app)
         self._arrivals: list[Arrival] = []
         self._pending: deque[tuple[Received, Stopwatch, Future[parse.Analysis]]] = deque()
 
@@ -68,10 +74,15 @@ class ReadAhead:
         if len(self._arrivals) < self._stored_at_once:
             return
         yield from self._receive()
+        self._sharing = sharing_now(self.app)
         while self._pending and (
-            self._pending[0][2].done() or len(self._pending) > self._waiting_most
+            self._pending[0][2].done() or len(self._pending) > 2 * self._stored_at_once
         ):
             yield from self._conclude_ready()
+
+    @property
+    def _stored_at_once(self) -> int:
+        return 2 * self._width * (self._sharing.instances if self._sharing else 1)
 
     def rest(self) -> Iterator[Concluded]:
         """Store what arrived last, and conclude everything, waiting for each in turn."""
@@ -106,7 +117,7 @@ class ReadAhead:
             elif isinstance(received, Outcome):
                 yield fetched, received
             else:
-                future = self._readers.submit(read, self.app, received, watch)
+                future = self._readers.submit(read, self.app, received, watch, self._sharing)
                 self._pending.append((received, watch, future))
 
     def _conclude_ready(self) -> Iterator[Concluded]:

@@ -22,6 +22,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from mailroom.app import App
 from mailroom.cycle import plan_digest, read_sources
+from mailroom.helping import start_helping
 from mailroom.metrics_server import serve
 from mailroom.privacy import purge_expired_today
 from mailroom.push import start_watchers
@@ -64,6 +65,7 @@ class Daemon:
         signal.signal(signal.SIGINT, self._on_signal)
         self.scheduler.start()
         start_watchers(self.app, self.polls)
+        start_helping(self.app)
         self._start_watchdog()
         self.service.ready()
         log.info("started", extra={"fields": {"sources": len(self.app.sources)}})

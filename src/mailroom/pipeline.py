@@ -14,6 +14,7 @@ import store
 from ingest import FetchedMessage, Source, headers_only
 from mailroom.app import App
 from mailroom.mailbox_copies import ERASED
+from mailroom.preparing import Sharing, shared_analysis
 from mailroom.replies import plan_for
 from mailroom.stopwatch import Stopwatch
 from parse import Flag, Verdict
@@ -177,16 +178,21 @@ def _received(
     return Received(fetched, stored, raw, oversized_from)
 
 
-def read(app: App, received: Received, watch: Stopwatch) -> parse.Analysis:
+def read(
+    app: App, received: Received, watch: Stopwatch, sharing: Sharing | None = None
+) -> parse.Analysis:
     """Step 2, the slow part: the message as parse judges it, in a PDF worker
-    when it holds a PDF. Safe to run for several messages at once: it writes nothing."""
+    when it holds a PDF, or as another instance judged it (`sharing`). Safe
+    to run for several messages at once: it writes no decision."""
+    fetched = received.fetched
+    judge_here = partial(
+        analyse_bytes, app, received.raw, fetched.arrived_at, received.oversized_from
+    )
     with watch.stage("parse"):
-        return analyse_bytes(
-            app,
-            received.raw,
-            received.fetched.arrived_at,
-            received.oversized_from,
-        )
+        if sharing is None:
+            return judge_here()
+        over_cap = received.oversized_from is not None
+        return shared_analysis(app, sharing, received.stored.id, received.raw, over_cap, judge_here)
 
 
 def conclude(
@@ -207,7 +213,8 @@ def conclude_all(app: App, source: Source, judged: list[Judged]) -> list[Outcome
     one commit (one fsync) for all, each message in a savepoint of its own,
     later ones seeing what earlier ones decided. A message whose conclusion
     raised fails alone, recorded after the commit; a commit that fails fails
-    them all, and they are judged again at their retry."""
+    them all, and they are judged again at their retry. On PostgreSQL, what
+    other instances prepared for them goes in the same commit."""
     decided: list[tuple[parse.Analysis, store.PlannedReply | None, bool] | Exception] = []
     try:
         with app.db.transaction() as session:
@@ -216,6 +223,8 @@ def conclude_all(app: App, source: Source, judged: list[Judged]) -> list[Outcome
                     decided.append(
                         _alone(session, partial(_decide, app, session, received, analysis))
                     )
+            if not app.db.is_sqlite:
+                store.drop_preparations(session, [received.stored.id for received, *_ in judged])
     except Exception as exc:
         decided = [exc] * len(judged)
     return [

@@ -55,7 +55,8 @@ def _instance_line(instance: store.RunningInstance) -> str:
     return (
         f"{instance.name} (host {instance.host}, pid {instance.pid}): running since "
         f"{instance.started_at.isoformat()}, last seen {instance.seen_at.isoformat()}; "
-        f"polls {polls}; replies claimed {instance.replies_claimed}"
+        f"polls {polls}; replies claimed {instance.replies_claimed}; "
+        f"judging for a poller {instance.judging}"
     )
 
 
@@ -126,6 +127,7 @@ def health_json(health: Health) -> str:
                     "seen_at": i.seen_at.isoformat(),
                     "polls": list(i.holds),
                     "replies_claimed": i.replies_claimed,
+                    "judging": i.judging,
                 }
                 for i in health.instances
             ],

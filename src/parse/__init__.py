@@ -11,6 +11,7 @@ from parse.context import ParseContext, VacancyWindow
 from parse.engines import PdfEngine, engine_missing
 from parse.headercache import CachingHeaderRegistry
 from parse.sandbox import PdfLimits, PdfSandbox
+from parse.wire import decode_analysis, encode_analysis
 
 __all__ = [
     "Address",
@@ -29,6 +30,8 @@ __all__ = [
     "VacancyWindow",
     "Verdict",
     "analyse",
+    "decode_analysis",
+    "encode_analysis",
     "engine_missing",
     "message_id",
     "thread_ids",

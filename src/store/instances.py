@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from store.models import DailyRun, Instance, OutboxReply
+from store.models import DailyRun, Instance, OutboxReply, Preparation
 from store.statuses import ReplyStatus
 from store.upsert import dialect_insert
 
@@ -31,6 +31,8 @@ class RunningInstance:
     holds: tuple[str, ...]
     # Planned replies it has claimed to send right now.
     replies_claimed: int = 0
+    # Messages it has claimed to judge for a poller and not finished.
+    judging: int = 0
 
 
 def register_instance(
@@ -49,13 +51,19 @@ def instance_seen(session: Session, token: str, holds: list[str], now: datetime)
     )
 
 
+def instance_count(session: Session) -> int:
+    """How many instances are registered (one killed and not yet pruned included)."""
+    return session.scalar(select(func.count()).select_from(Instance)) or 0
+
+
 def unregister_instance(session: Session, token: str) -> None:
     session.execute(delete(Instance).where(Instance.token == token))
 
 
 def running_instances(session: Session, is_alive: Callable[[str], bool]) -> list[RunningInstance]:
-    """The instances that still run, oldest first, with what each holds; the
-    rows of those that are gone are deleted on the way."""
+    """The instances that still run, oldest first, with what each holds
+    (sources, replies and messages claimed); the rows of those that are gone
+    are deleted on the way."""
     rows = list(session.scalars(select(Instance).order_by(Instance.started_at, Instance.token)))
     gone = [row.token for row in rows if not is_alive(row.token)]
     if gone:
@@ -67,6 +75,13 @@ def running_instances(session: Session, is_alive: Callable[[str], bool]) -> list
             .group_by(OutboxReply.claimed_by)
         ).all()
     )
+    judging = dict(
+        session.execute(
+            select(Preparation.holder, func.count())
+            .where(Preparation.frame.is_(None))
+            .group_by(Preparation.holder)
+        ).all()
+    )
     return [
         RunningInstance(
             row.name,
@@ -76,6 +91,7 @@ def running_instances(session: Session, is_alive: Callable[[str], bool]) -> list
             row.seen_at,
             tuple(row.holds),
             replies_claimed=claimed.get(row.token, 0),
+            judging=judging.get(row.token, 0),
         )
         for row in rows
         if row.token not in gone

@@ -378,10 +378,12 @@ def test_status_lists_a_running_instance_and_what_it_polls_until_it_stops(
                 claimed = store.claim_due(
                     session, TEST_NOW, 3, timedelta(minutes=10), app.claimant.token
                 )
+                [message_pk] = session.execute(text("SELECT min(id) FROM inbound_message")).one()
+                store.take_preparation(session, message_pk, app.claimant.token, TEST_NOW)
             running = json.loads(health_json(assess(app)))["instances"]
         stopped = json.loads(health_json(assess(app)))["instances"]
     assert len(claimed) == 3
-    assert [(i["pid"], i["polls"], i["replies_claimed"]) for i in running] == [
-        (os.getpid(), ["example"], 3)
+    assert [(i["pid"], i["polls"], i["replies_claimed"], i["judging"]) for i in running] == [
+        (os.getpid(), ["example"], 3, 1)
     ]
     assert stopped == []

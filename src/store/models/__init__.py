@@ -5,7 +5,7 @@ Dedupe keys are part of the first table: a mailbox message is unique by
 """
 
 from store.models.base import Base
-from store.models.instances import DailyRun, Instance, SendSlot
+from store.models.instances import DailyRun, Instance, Preparation, SendSlot
 from store.models.mail import Blob, Document, InboundMessage
 from store.models.mailbox import FolderCheckpoint, SourceHealth
 from store.models.outbox import DeliveryAttempt, OutboxReply
@@ -25,6 +25,7 @@ __all__ = [
     "InboundMessage",
     "Instance",
     "OutboxReply",
+    "Preparation",
     "Question",
     "SendSlot",
     "SourceHealth",

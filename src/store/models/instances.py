@@ -3,7 +3,7 @@ among all of them, and the send rate they share (docs/architecture.md §8)."""
 
 from datetime import date, datetime
 
-from sqlalchemy import Index
+from sqlalchemy import ForeignKey, Index, LargeBinary
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.models.base import Base
@@ -59,3 +59,26 @@ class SendSlot(Base):
     holder: Mapped[str] = mapped_column(CleanString(200))
     at: Mapped[datetime]
     settled: Mapped[bool] = mapped_column(default=False)
+
+
+class Preparation(Base):
+    """The analysis of a stored, not yet judged message, made by whichever
+    instance claimed it first: the poller of its mailbox, or one with
+    workers to spare while that poller has a backlog.
+
+    The claim is the row: `holder` works on it until `until` (a lease, for a
+    holder that hangs; one that dies is seen gone by its token at once).
+    `frame` is the finished analysis as `parse.wire` encodes it, made under
+    the configuration `context_key` names. The poller alone concludes the
+    message, and drops the row in the same transaction.
+    """
+
+    __tablename__ = "preparation"
+
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("inbound_message.id", ondelete="CASCADE"), primary_key=True
+    )
+    holder: Mapped[str] = mapped_column(CleanString(200))
+    until: Mapped[datetime]
+    frame: Mapped[bytes | None] = mapped_column(LargeBinary)
+    context_key: Mapped[str | None] = mapped_column(CleanString(64))

@@ -53,6 +53,13 @@ class InboundMessage(Base):
             sqlite_where=text("uid IS NULL"),
             postgresql_where=text("uid IS NULL"),
         ),
+        # What another instance may help to judge: never judged, or failed and to be again.
+        Index(
+            "ix_inbound_waiting",
+            "id",
+            sqlite_where=text("status IN ('stored', 'failed')"),
+            postgresql_where=text("status IN ('stored', 'failed')"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
