@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from sqlalchemy.orm import Session
+
 import store
 from mailroom.app import App
 from mailroom.errors import UserError
@@ -38,14 +40,7 @@ def taking_part(app: App) -> Iterator[None]:
     with _sqlite_lock(app.db):
         with app.db.transaction() as session:
             store.running_instances(session, app.claimant.is_alive)  # drops the gone
-            store.register_instance(
-                session,
-                app.claimant.token,
-                app.metrics.instance,  # `service.instance_name`, else the host's name
-                socket.gethostname(),
-                os.getpid(),
-                app.clock(),
-            )
+            _register(app, session)
         try:
             yield
         finally:
@@ -54,9 +49,24 @@ def taking_part(app: App) -> Iterator[None]:
 
 
 def note_presence(app: App) -> None:
-    """Record that this instance lives and which sources it polls."""
+    """Record that this instance lives and which sources it polls; enter it
+    again if its row was dropped meanwhile."""
     with app.db.transaction() as session:
-        store.instance_seen(session, app.claimant.token, app.poll_locks.held(), app.clock())
+        holds = app.poll_locks.held()
+        if not store.instance_seen(session, app.claimant.token, holds, app.clock()):
+            _register(app, session)
+            store.instance_seen(session, app.claimant.token, holds, app.clock())
+
+
+def _register(app: App, session: Session) -> None:
+    store.register_instance(
+        session,
+        app.claimant.token,
+        app.metrics.instance,  # `service.instance_name`, else the host's name
+        socket.gethostname(),
+        os.getpid(),
+        app.clock(),
+    )
 
 
 def first_today(app: App, job: str) -> bool:

@@ -4,9 +4,13 @@ A sender that dies while holding replies must not leave them waiting for
 the lease to run out, and must not have them sent twice without a check
 (docs/architecture.md §4). So every claim names its holder:
 
-- on PostgreSQL, the server session of a connection the process keeps open
-  for its whole life (`pg:<backend pid>:<backend start>`): the server itself
-  ends that session when the process dies, whichever host it ran on;
+- on PostgreSQL, the `application_name` every session of the process
+  carries on this database (`pg:mailroom:<random>`, store/database.py); one
+  session stays open for the process's life, besides those its pool keeps,
+  and the server ends them all when the process dies, whichever host it ran
+  on. A process that lives on after losing its sessions (the server
+  restarted, the network cut) is alive again with its next session, under
+  the same name, so its later claims are never taken for a dead holder's;
 - on SQLite, the process (`proc:<host>:<pid>:<start ticks>`): one database
   file is used on one host, where /proc says whether that process still runs
   (the start ticks tell a reused pid apart).
@@ -20,12 +24,7 @@ from sqlalchemy import Connection, text
 
 from store.database import Database
 
-_PG_SESSION = text(
-    "SELECT pid, backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()"
-)
-_PG_ALIVE = text(
-    "SELECT count(*) FROM pg_stat_activity WHERE pid = :pid AND backend_start::text = :start"
-)
+_PG_ALIVE = text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :name")
 
 
 class Claimant:
@@ -34,24 +33,20 @@ class Claimant:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._session: Connection | None = None
-        if db.is_sqlite:
+        if db.session_name is None:
             self.token = process_token(os.getpid())
         else:
             self._session = db.engine.connect()
             self._session.detach()  # its own server session, closed with it, never pooled
-            pid, start = self._session.execute(_PG_SESSION).one()
-            self._session.commit()
-            self.token = f"pg:{pid}:{start}"
+            self.token = f"pg:{db.session_name}"
 
     def is_alive(self, token: str) -> bool:
         """False only when the holder is known to be gone; an unknown or
         foreign token counts as alive (its lease still bounds it)."""
         kind, _, rest = token.partition(":")
         if kind == "pg" and not self._db.is_sqlite:
-            pid, _, start = rest.partition(":")
             with self._db.engine.connect() as connection:
-                found = connection.execute(_PG_ALIVE, {"pid": int(pid), "start": start}).scalar()
-            return bool(found)
+                return bool(connection.execute(_PG_ALIVE, {"name": rest}).scalar())
         if kind == "proc":
             host, _, process = rest.partition(":")
             pid = process.partition(":")[0]

@@ -1,5 +1,6 @@
 """Engines and sessions, built only when asked (never at import time)."""
 
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,6 +36,9 @@ class Database:
 
     engine: Engine
     sessions: sessionmaker[Session]
+    # On PostgreSQL, the `application_name` of every session this process
+    # opens on this database: how other instances tell it still runs.
+    session_name: str | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -57,25 +61,29 @@ def connect(url: str) -> Database:
     is reported here (BadDatabaseUrl, DatabaseUnreachable) and not as a
     driver error halfway through the first command. A SQLite file's folder
     is created when its parent exists; a deeper missing path is more likely
-    a typo than a wish.
+    a typo than a wish. Every PostgreSQL session opened here carries an
+    `application_name` of its own (store/claims.py says why).
     """
     parsed = _checked(url)
+    session_name = None
     if parsed.get_backend_name() == "sqlite":
         _make_sqlite_folder(parsed)
         engine = create_engine(parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
     else:
-        timeout = (
-            {} if "connect_timeout" in parsed.query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
-        )
-        engine = create_engine(parsed, pool_pre_ping=True, connect_args=timeout)
+        session_name = f"mailroom:{secrets.token_hex(12)}"
+        arguments: dict[str, Any] = {"application_name": session_name}
+        if "connect_timeout" not in parsed.query:
+            arguments["connect_timeout"] = PG_CONNECT_TIMEOUT_S
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=arguments)
     try:
         engine.connect().close()
     except OperationalError as exc:
         engine.dispose()
         raise _unusable(parsed, exc) from exc
-    return Database(engine, sessionmaker(engine, expire_on_commit=False))
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(engine, sessions, session_name)
 
 
 def _checked(url: str) -> URL:

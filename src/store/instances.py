@@ -44,11 +44,17 @@ def register_instance(
     )
 
 
-def instance_seen(session: Session, token: str, holds: list[str], now: datetime) -> None:
-    """This instance is alive at `now` and polls the sources named in `holds`."""
-    session.execute(
-        update(Instance).where(Instance.token == token).values(seen_at=now, holds=sorted(holds))
+def instance_seen(session: Session, token: str, holds: list[str], now: datetime) -> bool:
+    """This instance is alive at `now` and polls the sources named in `holds`;
+    False when it has no row (another dropped it while it had lost its
+    database sessions), for it to register again."""
+    seen = session.execute(
+        update(Instance)
+        .where(Instance.token == token)
+        .values(seen_at=now, holds=sorted(holds))
+        .returning(Instance.token)
     )
+    return seen.first() is not None
 
 
 def instance_count(session: Session) -> int:

@@ -141,6 +141,36 @@ def test_an_instance_whose_lock_session_was_lost_polls_no_more_than_it_holds(
         other.close()
 
 
+def test_an_instance_whose_sessions_were_ended_runs_on_under_its_name(
+    postgres_app: App, settings: Settings
+) -> None:
+    """The server ended every session of a running instance (a restart, a cut
+    network): the others see it gone and drop its row; with its next poll it
+    is alive again under the same token, and listed again."""
+    other = second_instance(postgres_app, settings)
+    token = postgres_app.claimant.token
+    try:
+        with taking_part(postgres_app):
+            with other.db.engine.connect() as admin:
+                admin.execute(
+                    text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE application_name = :name"
+                    ),
+                    {"name": postgres_app.db.session_name},
+                )
+            wait_for(lambda: not other.claimant.is_alive(token), "its sessions to end")
+            with other.db.transaction() as session:
+                while_gone = store.running_instances(session, other.claimant.is_alive)
+            read_sources(postgres_app)
+            with other.db.transaction() as session:
+                again = store.running_instances(session, other.claimant.is_alive)
+    finally:
+        other.close()
+    assert while_gone == []
+    assert [(i.pid, i.holds) for i in again] == [(os.getpid(), ("example",))]
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_daily_retention_falls_to_the_first_instance_to_ask(
     engine: str, settings: Settings

@@ -193,9 +193,11 @@ def _holder_gone(db: store.Database) -> str:
     """The holder name of a sender that has stopped, as this engine records it."""
     if db.is_sqlite:
         return _dead_process_token()
-    gone = Claimant(db)
+    elsewhere = store.connect(db.engine.url.render_as_string(hide_password=False))
+    gone = Claimant(elsewhere)  # as another process would be, under a name of its own
     token = gone.token
     gone.close()
+    elsewhere.dispose()
     _wait_until_gone(db, token)
     return token
 

@@ -37,7 +37,7 @@ from .test_instances import handled, rows, scalar, second_instance, start_instan
 from .test_instances import poller as poller_of
 
 EXAMPLES = 11  # messages in the example source, most of them holding PDFs
-GONE = "pg:2147483647:2000-01-01 00:00:00+00"  # a server session that does not exist
+GONE = "pg:mailroom:gone"  # no session carries that name
 
 
 @pytest.fixture
