@@ -128,18 +128,25 @@ def _finished(
     language: str,
     attachments: Sequence[tuple[str, bytes]] = (),
 ) -> bytes:
+    # Each multipart gets a boundary of 128 random bits as it is made: no part
+    # can hold it, by chance or by an applicant's design, so the generator
+    # need not search the parts for one (it compiles a pattern per message to
+    # do so), nor the header be parsed again to set it afterwards.
     message.set_content(rendered.text)
+    message.make_alternative(boundary=_boundary())
     message.add_alternative(rendered.html, subtype="html")
+    if attachments:
+        message.make_mixed(boundary=_boundary())
     for filename, data in attachments:
         message.add_attachment(data, "application", _XLSX_SUBTYPE, filename=filename)
-    # A boundary of 128 random bits: no part can hold it, by chance or by an
-    # applicant's design, so the generator need not search the parts for it
-    # (it compiles a pattern per message to do so).
-    message.set_boundary(f"=_{secrets.token_hex(16)}")
     message["Content-Language"] = language
     data = message.as_bytes()
     _check_line_lengths(data)
     return data
+
+
+def _boundary() -> str:
+    return f"=_{secrets.token_hex(16)}"
 
 
 def envelope_address(address: str) -> str:

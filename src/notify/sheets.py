@@ -9,15 +9,14 @@ plainly ("true", "3", ISO 8601 times with their offset).
 """
 
 import csv
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 Cell = str | bool | int | datetime | None
 # A spreadsheet reads a cell starting with one of these as a formula.
@@ -26,11 +25,13 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "dd-mm-yyyy hh:mm"
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
 _HEADER_HEIGHT = 30  # points: two lines of the default 11-point font
+# The control characters XML 1.0, and so XLSX, cannot hold (tab, LF and CR it can).
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _plain(value: Cell) -> Cell:
     """Control characters out: XLSX cannot hold them and no name needs them."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    return _NOT_IN_XML.sub("", value) if isinstance(value, str) else value
 
 
 def write_csv(path: Path, header: Sequence[str], table: Sequence[Sequence[Cell]]) -> None:
@@ -65,6 +66,11 @@ def write_xlsx(path: Path, header: Sequence[str], table: Sequence[Sequence[Cell]
     XLSX has no time zones: an aware time is written as the wall-clock time
     it states, so the caller chooses the zone by converting beforehand.
     """
+    # Imported here: openpyxl (and the imaging library it loads) is a tenth
+    # of every command's start-up, and only exports and the digest write XLSX.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -91,10 +97,14 @@ def _xlsx_value(value: Cell) -> Cell:
     return value.replace(tzinfo=None) if isinstance(value, datetime) else value
 
 
-def _fit_columns(sheet: Worksheet, header: Sequence[str], table: Sequence[Sequence[Cell]]) -> None:
+def _fit_columns(
+    sheet: "Worksheet", header: Sequence[str], table: Sequence[Sequence[Cell]]
+) -> None:
     """Each column as wide as its longest value, or as its title needs on two
     lines, within reason: a long file list is cut off by the next cell rather
     than widening the sheet."""
+    from openpyxl.utils import get_column_letter  # see write_xlsx
+
     for index, title in enumerate(header):
         longest = max((_shown_length(values[index]) for values in table), default=0)
         width = min(max(longest, _title_width(title), _MIN_WIDTH), _MAX_WIDTH)

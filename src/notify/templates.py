@@ -86,6 +86,9 @@ class TemplateRenderer:
         return "".join(template.blocks[block](context))
 
     def _environment(self, *, autoescape: bool) -> Environment:
+        """Templates are read once: the configuration, which names their
+        folders, is read once per start too, and checking each file's time
+        again at every reply cost a tenth of the daemon's time per message."""
         return Environment(
             loader=FileSystemLoader([str(d) for d in self._dirs]),
             undefined=StrictUndefined,
@@ -93,6 +96,7 @@ class TemplateRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,
         )
 
     def _helpers(self, language: str) -> dict[str, Callable[[Any], str]]:
