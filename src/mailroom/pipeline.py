@@ -337,6 +337,8 @@ def failed(app: App, source: Source, received: Received, exc: Exception) -> Outc
     retry_at = None if last else app.clock() + retry_delay(app, stored.attempts + 1)
     with app.db.transaction() as session:
         store.record_failure(session, stored.id, f"{type(exc).__name__}: {exc}", retry_at)
+        if not app.db.is_sqlite:  # its retry is anyone's to prepare (mailroom.preparing)
+            store.drop_preparations(session, [stored.id])
     if last:
         source.mark_handled(fetched, store.MessageStatus.FAILED)
     return Outcome(None, error=type(exc).__name__, retry_at=retry_at)

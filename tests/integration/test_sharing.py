@@ -240,6 +240,35 @@ def test_two_helpers_claiming_at_once_take_different_messages_newest_first(
     assert unlisted == []
 
 
+def test_a_message_that_failed_at_the_poller_is_anyones_to_prepare_once_due(
+    poller: App, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    helper = second_instance(poller, settings)
+    analyse = poller.pdf.analyse
+
+    def failing_for_the_first(raw: bytes, context: parse.ParseContext) -> parse.Analysis:
+        return failing(raw, context) if raw == first.raw else analyse(raw, context)
+
+    try:
+        with both_running(poller, helper):
+            first, *_ = store_unjudged(poller)
+            monkeypatch.setattr(poller.pdf, "analyse", failing_for_the_first)
+            report = read_sources(poller)
+            with helper.db.transaction() as session:
+                claimed = store.claim_backlog(
+                    session,
+                    helper.claimant.token,
+                    ["example"],
+                    EXAMPLES,
+                    datetime.now(UTC) + timedelta(minutes=5),
+                    TEST_NOW + timedelta(days=1),  # its retry is due by then
+                )
+    finally:
+        helper.close()
+    assert (report.failed, sum(report.verdicts.values())) == (1, EXAMPLES - 1)
+    assert [c.message_pk for c in claimed] == [first.stored.id]
+
+
 BACKLOG = 60
 
 
