@@ -33,7 +33,7 @@ from ..smtpserver import smtp_peer
 from ..store_fixtures import app_on_engine
 from ..support import TEST_NOW
 from .test_daemon import relay_config, stop, wait_for
-from .test_instances import handled, rows, scalar, second_instance, start_instance
+from .test_instances import handled, holders, rows, scalar, second_instance, start_instance
 from .test_instances import poller as poller_of
 
 EXAMPLES = 11  # messages in the example source, most of them holding PDFs
@@ -276,11 +276,10 @@ BACKLOG = 60
 def test_an_instance_that_polls_nothing_judges_part_of_the_pollers_backlog(
     dovecot: Dovecot, isolated_env: Path
 ) -> None:
-    """Two daemons, one mailbox holding a backlog of applications with two PDFs
-    each: the one that does not poll lends its workers, and still every
+    """Two daemons, then a backlog of applications with two PDFs each in their
+    one mailbox: the one that does not poll lends its workers, and still every
     message is judged once and answered once, with nothing left prepared."""
-    for raw in generate(14, BACKLOG):
-        dovecot.append("INBOX", raw, IN_WINDOW)
+    backlog = list(generate(14, BACKLOG))
     with fresh_postgres_url() as url, smtp_peer(isolated_env) as peer:
         config = relay_config(dovecot, isolated_env, peer, "idle = false\n")
         db = store.connect(url)
@@ -288,8 +287,12 @@ def test_an_instance_that_polls_nothing_judges_part_of_the_pollers_backlog(
         db.dispose()
         daemons = [start_instance(config, url), start_instance(config, url)]
         try:
-            wait_for(lambda: handled(url) == BACKLOG, "the backlog judged")
+            wait_for(lambda: len(holders(url)) == 2, "both instances")
+            wait_for(lambda: poller_of(url, daemons) is not None, "a poller")
             polling = poller_of(url, daemons)
+            for raw in backlog:
+                dovecot.append("INBOX", raw, IN_WINDOW)
+            wait_for(lambda: handled(url) == BACKLOG, "the backlog judged")
             logs = {daemon.process.pid: stop(daemon) for daemon in daemons}
         finally:
             for daemon in daemons:
