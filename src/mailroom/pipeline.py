@@ -98,6 +98,8 @@ class Received:
     stored: store.StoredMessage
     raw: bytes
     oversized_from: int | None
+    # The ids its References and In-Reply-To name, read as it was stored.
+    thread: tuple[str, ...]
 
 
 def receive(
@@ -124,9 +126,13 @@ def receive_all(
     of them is stored."""
     kept: list[tuple[bytes, int | None, store.StoredMessage | None] | Exception] = []
     capped = [_within_cap(app, fetched) for fetched, _ in arrivals]
+    ids = [parse.header_ids(raw) for raw, _ in capped]
     with app.db.transaction() as session:
         erased = store.recognise_erased(
-            session, [(raw, parse.message_id(raw)) for raw, _ in capped], app.salt, app.clock()
+            session,
+            [(raw, named.message_id) for (raw, _), named in zip(capped, ids, strict=True)],
+            app.salt,
+            app.clock(),
         )
         for (fetched, watch), (raw, oversized_from), gone in zip(
             arrivals, capped, erased, strict=True
@@ -138,8 +144,10 @@ def receive_all(
                 stored = _alone(session, partial(_store, app, session, fetched, raw))
             kept.append(stored if isinstance(stored, Exception) else (raw, oversized_from, stored))
     return [
-        _received(app, source, fetched, *stored) if isinstance(stored, tuple) else stored
-        for (fetched, _), stored in zip(arrivals, kept, strict=True)
+        _received(app, source, fetched, *stored, named.thread)
+        if isinstance(stored, tuple)
+        else stored
+        for (fetched, _), stored, named in zip(arrivals, kept, ids, strict=True)
     ]
 
 
@@ -165,6 +173,7 @@ def _received(
     raw: bytes,
     oversized_from: int | None,
     stored: store.StoredMessage | None,
+    thread: tuple[str, ...],
 ) -> Received | Outcome:
     if stored is None:
         source.mark_handled(fetched, ERASED)
@@ -175,7 +184,7 @@ def _received(
         return Outcome(stored.verdict, already_done=True)
     if stored.waiting_at(app.clock()):
         return Outcome(None, retry_at=stored.retry_at)
-    return Received(fetched, stored, raw, oversized_from)
+    return Received(fetched, stored, raw, oversized_from, thread)
 
 
 def read(
@@ -186,7 +195,12 @@ def read(
     to run for several messages at once: it writes no decision."""
     fetched = received.fetched
     judge_here = partial(
-        analyse_bytes, app, received.raw, fetched.arrived_at, received.oversized_from
+        analyse_bytes,
+        app,
+        received.raw,
+        fetched.arrived_at,
+        received.oversized_from,
+        thread=received.thread,
     )
     with watch.stage("parse"):
         if sharing is None:
@@ -314,11 +328,15 @@ def analyse_bytes(
     arrived_at: datetime,
     oversized_from: int | None = None,
     routed_to: str | None = None,
+    thread: tuple[str, ...] | None = None,
 ) -> parse.Analysis:
-    """What parse makes of the bytes, knowing which of our replies they answer.
-    Mail that answers nothing (most of it) needs no transaction for that."""
+    """What parse makes of the bytes, knowing which of our replies they answer
+    (`thread`: the ids the headers name, when already read). Mail that
+    answers nothing (most of it) needs no transaction for that."""
     ours: frozenset[str] = frozenset()
-    if thread := parse.thread_ids(raw):
+    if thread is None:
+        thread = parse.header_ids(raw).thread
+    if thread:
         with app.db.transaction() as session:
             ours = store.known_reply_ids(session, thread)
     context = replace(app.parse_context(arrived_at, ours, oversized_from), routed_to=routed_to)

@@ -5,7 +5,7 @@ I/O, so the same bytes and context always give the same analysis. PDFs are
 read in worker processes (`PdfSandbox`) so a hostile file stays contained.
 """
 
-from parse.analyse import PdfReader, analyse, message_id, thread_ids
+from parse.analyse import HeaderIds, PdfReader, analyse, header_ids
 from parse.analysis import Address, Analysis, Attachment, FileKind, Flag, PdfText, Reason, Verdict
 from parse.context import ParseContext, VacancyWindow
 from parse.engines import PdfEngine, engine_missing
@@ -20,6 +20,7 @@ __all__ = [
     "CachingHeaderRegistry",
     "FileKind",
     "Flag",
+    "HeaderIds",
     "ParseContext",
     "PdfEngine",
     "PdfLimits",
@@ -33,6 +34,5 @@ __all__ = [
     "decode_analysis",
     "encode_analysis",
     "engine_missing",
-    "message_id",
-    "thread_ids",
+    "header_ids",
 ]

@@ -2,9 +2,10 @@
 
 import hashlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from email.message import Message
 from email.parser import BytesHeaderParser
-from email.policy import compat32, default
+from email.policy import compat32
 
 from parse.addresses import names_other_address
 from parse.analysis import Analysis, Attachment, FileKind, Flag, PdfText
@@ -129,17 +130,22 @@ def referenced_ids(mail: Mail) -> tuple[str, ...]:
     return _thread(mail.message)
 
 
-def thread_ids(raw: bytes) -> tuple[str, ...]:
-    """`referenced_ids` from the headers alone, for a look-up before `analyse`."""
-    return _thread(BytesHeaderParser(policy=default).parsebytes(header_block(raw)))
+@dataclass(frozen=True)
+class HeaderIds:
+    """The ids a message's headers name, as `analyse` reads them: its own
+    `Message-ID` (erased mail is recognised by it before anything is stored)
+    and the thread (`referenced_ids`, to look up which are our replies)."""
+
+    message_id: str | None
+    thread: tuple[str, ...]
 
 
-def message_id(raw: bytes) -> str | None:
-    """The `Message-ID` header as `analyse` reads it, from the headers alone, for a
-    look-up before anything is stored (erased mail is recognised by it). Parsed
-    the string-based way (compat32), which does not recurse, so hostile headers
-    cannot make it raise before the message is safely stored."""
-    return _message_id(BytesHeaderParser(policy=compat32).parsebytes(header_block(raw)))
+def header_ids(raw: bytes) -> HeaderIds:
+    """Both from one parse of the headers alone, the string-based way
+    (compat32), which does not recurse, so hostile headers cannot make it
+    raise before the message is safely stored."""
+    headers = BytesHeaderParser(policy=compat32).parsebytes(header_block(raw))
+    return HeaderIds(_message_id(headers), _thread(headers))
 
 
 def _message_id(message: Message) -> str | None:
