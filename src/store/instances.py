@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from store.models import DailyRun, Instance, OutboxReply, Preparation
 from store.statuses import ReplyStatus
-from store.upsert import dialect_insert
+from store.upsert import insert_new
 
 
 @dataclass(frozen=True)
@@ -107,10 +107,5 @@ def running_instances(session: Session, is_alive: Callable[[str], bool]) -> list
 def claim_day(session: Session, job: str, day: date, token: str, now: datetime) -> bool:
     """Whether `job` is this instance's to do on `day`: True for the first to
     ask, False for everyone after (on any instance), even at the same moment."""
-    statement = (
-        dialect_insert(session, DailyRun)
-        .values(job=job, day=day, token=token, at=now)
-        .on_conflict_do_nothing(index_elements=["job", "day"])
-        .returning(DailyRun.job)
-    )
-    return session.execute(statement).first() is not None
+    claim = {"job": job, "day": day, "token": token, "at": now}
+    return bool(insert_new(session, DailyRun, [claim], ["job", "day"]))

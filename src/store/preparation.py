@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from store.models import Blob, InboundMessage, Preparation
 from store.statuses import MessageStatus
-from store.upsert import dialect_insert
+from store.upsert import insert_new
 
 
 @dataclass(frozen=True)
@@ -69,13 +69,8 @@ def claim_backlog(
     candidates = list(session.scalars(unclaimed))
     if not candidates:
         return []
-    claims = (
-        dialect_insert(session, Preparation)
-        .values([{"message_id": pk, "holder": holder, "until": until} for pk in candidates])
-        .on_conflict_do_nothing(index_elements=["message_id"])
-        .returning(Preparation.message_id)
-    )
-    claimed = list(session.scalars(claims))
+    claims = [{"message_id": pk, "holder": holder, "until": until} for pk in candidates]
+    claimed = insert_new(session, Preparation, claims, ["message_id"])
     found = session.execute(
         select(InboundMessage.id, Blob.data, InboundMessage.arrived_at)
         .join(Blob, Blob.sha256 == InboundMessage.sha256)
@@ -90,13 +85,8 @@ def take_preparation(
 ) -> HeldElsewhere | None:
     """None when the message is `holder`'s to analyse (claimed now, or already
     its own); otherwise the claim another holder has on it."""
-    claim = (
-        dialect_insert(session, Preparation)
-        .values(message_id=message_pk, holder=holder, until=until)
-        .on_conflict_do_nothing(index_elements=["message_id"])
-        .returning(Preparation.message_id)
-    )
-    if session.execute(claim).first() is not None:
+    claim = {"message_id": message_pk, "holder": holder, "until": until}
+    if insert_new(session, Preparation, [claim], ["message_id"]):
         return None
     row = session.get_one(Preparation, message_pk)
     if row.holder == holder:

@@ -62,6 +62,21 @@ def insert_or_ignore(
     session.execute(_ignoring(dialect_of(session), table_of(model), tuple(key)), values)
 
 
+def insert_new(
+    session: Session, model: type[Base], rows: list[dict[str, Any]], key: list[str]
+) -> list[Any]:
+    """`insert_or_ignore`, telling which rows were new: the first `key`
+    column of each row this insert added (none of those another writer had)."""
+    table = table_of(model)
+    statement = (
+        engine_insert(dialect_of(session), table)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=key)
+        .returning(table.c[key[0]])
+    )
+    return list(session.scalars(statement))
+
+
 @cache
 def _ignoring(dialect: str, table: Table, key: tuple[str, ...]) -> Any:
     return engine_insert(dialect, table).on_conflict_do_nothing(index_elements=list(key))
