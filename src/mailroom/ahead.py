@@ -38,7 +38,7 @@ from mailroom.pipeline import (
     read,
     receive_all,
 )
-from mailroom.preparing import sharing_now
+from mailroom.preparing import instances_now, sharing_for
 from mailroom.stopwatch import Stopwatch
 
 log = logging.getLogger("mailroom.cycle")
@@ -61,7 +61,8 @@ class ReadAhead:
         self.source = source
         self._width = app.settings.limits.pdf_workers
         self._readers = ThreadPoolExecutor(self._width, thread_name_prefix="read")
-        self._sharing = sharing_now(app)
+        self._sharing = sharing_for(app)
+        self._instances = self._count_instances()
         self._arrivals: list[Arrival] = []
         self._pending: deque[tuple[Received, Stopwatch, Future[parse.Analysis]]] = deque()
 
@@ -74,7 +75,7 @@ class ReadAhead:
         if len(self._arrivals) < self._stored_at_once:
             return
         yield from self._receive()
-        self._sharing = sharing_now(self.app)
+        self._instances = self._count_instances()
         while self._pending and (
             self._pending[0][2].done() or len(self._pending) > 2 * self._stored_at_once
         ):
@@ -82,7 +83,12 @@ class ReadAhead:
 
     @property
     def _stored_at_once(self) -> int:
-        return 2 * self._width * (self._sharing.instances if self._sharing else 1)
+        return 2 * self._width * self._instances
+
+    def _count_instances(self) -> int:
+        """The instances that may judge this source's messages now: all of them
+        on the database where they share, else this one."""
+        return instances_now(self.app) if self._sharing else 1
 
     def rest(self) -> Iterator[Concluded]:
         """Store what arrived last, and conclude everything, waiting for each in turn."""
@@ -117,7 +123,8 @@ class ReadAhead:
             elif isinstance(received, Outcome):
                 yield fetched, received
             else:
-                future = self._readers.submit(read, self.app, received, watch, self._sharing)
+                sharing = self._sharing if self._instances > 1 else None
+                future = self._readers.submit(read, self.app, received, watch, sharing)
                 self._pending.append((received, watch, future))
 
     def _conclude_ready(self) -> Iterator[Concluded]:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 import store
 from mailroom.app import App
 from mailroom.pipeline import analyse_bytes
-from mailroom.preparing import claim_lease, context_key, key_for
+from mailroom.preparing import Sharing, sharing_for
 from mailroom.rejudging import only_headers
 from parse import encode_analysis
 
@@ -34,11 +34,10 @@ TIDY_SECONDS = 300.0
 class Helper:
     """The thread that prepares analyses for other instances' backlogs."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, sharing: Sharing) -> None:
         self.app = app
+        self.sharing = sharing
         self.width = app.settings.limits.pdf_workers
-        self.key = context_key(app)
-        self.lease = claim_lease(app)
         self._tidied_at = -TIDY_SECONDS
         self._thread = threading.Thread(target=self._run, name="help", daemon=True)
 
@@ -68,7 +67,7 @@ class Helper:
                 app.claimant.token,
                 others,
                 2 * self.width,
-                datetime.now(UTC) + self.lease,
+                datetime.now(UTC) + self.sharing.lease,
                 app.clock(),
             )
         if not claimed:
@@ -96,7 +95,7 @@ class Helper:
             return
         with app.db.transaction() as session:
             store.save_preparation(
-                session, claimed.message_pk, token, frame, key_for(self.key, over_cap)
+                session, claimed.message_pk, token, frame, self.sharing.key_for(over_cap)
             )
 
     def _tidy(self) -> None:
@@ -111,7 +110,6 @@ class Helper:
 
 
 def start_helping(app: App) -> None:
-    """Lend the workers where other instances could use them: on PostgreSQL,
-    outside a dry run (which stores no analysis for anyone)."""
-    if not app.db.is_sqlite and not app.dry_run:
-        Helper(app).start()
+    """Lend the workers wherever instances share analyses (`sharing_for`)."""
+    if (sharing := sharing_for(app)) is not None:
+        Helper(app, sharing).start()

@@ -32,33 +32,42 @@ LAST_LOOK_SECONDS = 0.5
 
 @dataclass(frozen=True)
 class Sharing:
-    """How this instance shares analyses: under which configuration, with
-    claims that last how long, among how many instances."""
+    """How this instance shares analyses with the others: under which
+    configuration (`key`), with claims that last how long."""
 
     key: str
     lease: timedelta
-    instances: int
+
+    def key_for(self, over_cap: bool) -> str:
+        """The key of an analysis of a message kept whole, or of only the
+        headers of one over the size cap: the poller knows which from the
+        fetch, a helper sees it in the stored bytes, and where the two
+        disagree the keys do."""
+        return (
+            hashlib.sha256(f"{self.key}:headers only".encode()).hexdigest()
+            if over_cap
+            else self.key
+        )
 
 
-def sharing_now(app: App) -> Sharing | None:
-    """Sharing among the instances on the database now; None where nobody
-    could help: alone, on SQLite (one instance), or in a dry run."""
+def sharing_for(app: App) -> Sharing | None:
+    """How `app` shares analyses; None where no other instance can take part:
+    on SQLite (one instance) or in a dry run (which stores none)."""
     if app.db.is_sqlite or app.dry_run:
         return None
+    # Long enough for a message whose worker fails and whose two documents
+    # are then each read on their own; a holder that dies is seen at once.
+    lease = timedelta(seconds=3 * app.pdf.limits.wall_seconds)
+    return Sharing(_context_key(app), lease)
+
+
+def instances_now(app: App) -> int:
+    """How many instances share the database now (this one included)."""
     with app.db.transaction() as session:
-        instances = store.instance_count(session)
-    if instances < 2:
-        return None
-    return Sharing(context_key(app), claim_lease(app), instances)
+        return store.instance_count(session)
 
 
-def claim_lease(app: App) -> timedelta:
-    """Long enough for a message whose worker fails and whose two documents
-    are then each read on their own; a holder that dies is seen at once."""
-    return timedelta(seconds=3 * app.pdf.limits.wall_seconds)
-
-
-def context_key(app: App) -> str:
+def _context_key(app: App) -> str:
     """A digest of everything besides the message that judging it depends on."""
     firm = app.settings.firm
     facts = {
@@ -69,13 +78,6 @@ def context_key(app: App) -> str:
     }
     canonical = json.dumps(facts, sort_keys=True, default=_plain)
     return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def key_for(key: str, over_cap: bool) -> str:
-    """The key of an analysis of a message kept whole, or of only the headers
-    of one over the size cap: the poller knows which from the fetch; a helper
-    sees it in the stored bytes, and where the two disagree the keys do."""
-    return hashlib.sha256(f"{key}:headers only".encode()).hexdigest() if over_cap else key
 
 
 def _plain(value: object) -> object:
@@ -104,9 +106,11 @@ def shared_analysis(
             other = store.take_preparation(session, message_pk, token, now + sharing.lease)
         if other is None:
             return judge_here()
+        if other.frame is not None and other.context_key != sharing.key_for(over_cap):
+            log.info("message %s prepared under another configuration; judged here", message_pk)
+            return judge_here()
         if other.frame is not None:
-            key = key_for(sharing.key, over_cap)
-            return _prepared(app, key, message_pk, raw, other) or judge_here()
+            return _decoded(app, message_pk, raw, other.frame) or judge_here()
         if other.until <= now or not app.claimant.is_alive(other.holder):
             with app.db.transaction() as session:
                 taken = store.take_over(
@@ -120,17 +124,11 @@ def shared_analysis(
         wait = min(2 * wait, LAST_LOOK_SECONDS)
 
 
-def _prepared(
-    app: App, key: str, message_pk: int, raw: bytes, other: store.HeldElsewhere
-) -> Analysis | None:
-    """The prepared analysis, if it was made under this configuration (`key`)
-    and decodes as one of this message (`parse.wire` checks it as it would a
-    worker's); None otherwise, and the message is judged here."""
-    if other.context_key != key or other.frame is None:
-        log.info("message %s prepared under another configuration; judged here", message_pk)
-        return None
+def _decoded(app: App, message_pk: int, raw: bytes, frame: bytes) -> Analysis | None:
+    """The prepared analysis, checked by `parse.wire` as a worker's answer is;
+    None when it is not one of this message, which is then judged here."""
     try:
-        return decode_analysis(other.frame, raw, app.settings.firm.authserv_id)
+        return decode_analysis(frame, raw, app.settings.firm.authserv_id)
     except ValueError:
         log.warning("message %s: prepared analysis not usable; judged here", message_pk)
         return None

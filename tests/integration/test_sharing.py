@@ -22,7 +22,7 @@ from mailroom.cycle import read_sources
 from mailroom.helping import Helper
 from mailroom.instances import taking_part
 from mailroom.pipeline import Received, analyse_bytes, receive_all
-from mailroom.preparing import context_key, key_for
+from mailroom.preparing import Sharing, sharing_for
 from mailroom.settings import Settings
 from mailroom.stopwatch import Stopwatch
 
@@ -78,9 +78,15 @@ def store_unjudged(app: App) -> list[Received]:
     return [r for r in received if isinstance(r, Received)]
 
 
+def shares(app: App) -> Sharing:
+    sharing = sharing_for(app)
+    assert sharing is not None  # on PostgreSQL, outside a dry run
+    return sharing
+
+
 def help_until_done(helper: App) -> int:
     """Run the helper's claims until nothing is left to claim; how many it took."""
-    helping, taken = Helper(helper), 0
+    helping, taken = Helper(helper, shares(helper)), 0
     with ThreadPoolExecutor(2) as judges:
         while claimed := helping.help_once(judges):
             taken += claimed
@@ -132,7 +138,7 @@ def test_an_analysis_made_under_another_configuration_is_not_used(
         update={"own_domains": [*settings.firm.own_domains, "example.org"]}
     )
     helper = second_instance(poller, settings.model_copy(update={"firm": firm}))
-    assert context_key(helper) != context_key(poller)
+    assert shares(helper).key != shares(poller).key
     try:
         with both_running(poller, helper):
             store_unjudged(poller)
@@ -186,7 +192,7 @@ def finish_later(helper: App, received: Received, seconds: float) -> None:
             received.stored.id,
             helper.claimant.token,
             parse.encode_analysis(analysis),
-            key_for(context_key(helper), over_cap=False),
+            shares(helper).key_for(over_cap=False),
         )
 
 
