@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from mailroom.cycle import read_sources
 from mailroom.helping import Helper
 from mailroom.instances import taking_part
 from mailroom.pipeline import Received, analyse_bytes, receive_all
-from mailroom.preparing import Sharing, sharing_for
+from mailroom.preparing import Sharing, shared_analysis, sharing_for
 from mailroom.settings import Settings
 from mailroom.stopwatch import Stopwatch
 
@@ -194,6 +195,32 @@ def finish_later(helper: App, received: Received, seconds: float) -> None:
             parse.encode_analysis(analysis),
             shares(helper).key_for(over_cap=False),
         )
+
+
+def test_an_analysis_of_the_whole_message_is_not_used_for_one_kept_as_headers_only(
+    poller: App, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The poller knows from the fetch whether only the headers of a message
+    over the size cap were kept; a helper reads it from the stored bytes. An
+    analysis made as of the whole message serves only a poller that kept it
+    whole."""
+    helper = second_instance(poller, settings)
+    try:
+        with both_running(poller, helper):
+            first = store_unjudged(poller)[0]
+            with helper.db.transaction() as session:
+                far = datetime.now(UTC) + timedelta(hours=1)
+                store.take_preparation(session, first.stored.id, helper.claimant.token, far)
+            finish_later(helper, first, 0)
+            here = judged_here(poller, monkeypatch)
+            judge = partial(analyse_bytes, poller, first.raw, first.fetched.arrived_at)
+            shared_analysis(poller, shares(poller), first.stored.id, first.raw, False, judge)
+            judged_as_whole = list(here)
+            shared_analysis(poller, shares(poller), first.stored.id, first.raw, True, judge)
+    finally:
+        helper.close()
+    assert judged_as_whole == []
+    assert here == [first.raw]
 
 
 @pytest.mark.timeout(120)  # the claims' lease is three minutes: waiting it out fails
