@@ -180,16 +180,18 @@ def test_the_days_purge_is_left_to_the_instance_that_took_the_day(loaded: App) -
         update={"vacancies": [vacancy.model_copy(update={"retention_days": 30})]}
     )
     today, tomorrow = datetime(2026, 3, 15, tzinfo=UTC), datetime(2026, 3, 16, tzinfo=UTC)
-    other, this = (build_app(keeping, fixed_clock(today)) for _ in range(2))
-    prepare_database(other)
-    assert first_today(other, RETENTION)
+    with (
+        build_app(keeping, fixed_clock(today)) as other,
+        build_app(keeping, fixed_clock(today)) as this,
+        build_app(keeping, fixed_clock(tomorrow)) as next_day,
+    ):
+        prepare_database(other)
+        assert first_today(other, RETENTION)
 
-    assert purge_expired_today(this) == []
-    assert _holds(this, SANNE)
-    assert purge_expired_today(build_app(keeping, fixed_clock(tomorrow))) == ["ipo-bij12"]
-    assert not _holds(this, SANNE)
-    other.close()
-    this.close()
+        assert purge_expired_today(this) == []
+        assert _holds(this, SANNE)
+        assert purge_expired_today(next_day) == ["ipo-bij12"]
+        assert not _holds(this, SANNE)
 
 
 def test_retention_purges_an_ended_vacancy_once_its_time_is_up(loaded: App) -> None:
