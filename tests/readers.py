@@ -1,12 +1,15 @@
 """Stand-ins for the PDF sandbox that judge messages in the test's own process."""
 
 import parse
-from parse import Analysis, ParseContext, PdfText
+from parse import Analysis, ParseContext, PdfLimits, PdfText
 
 
 class InProcessJudge:
     """Judges each message here, as `PdfSandbox.analyse` does when a message
-    cannot be judged in a worker, with every PDF read by `read`."""
+    cannot be judged in a worker, with every PDF read by `read`; its `limits`
+    are the sandbox's defaults (what an analysis is made under)."""
+
+    limits = PdfLimits()
 
     def analyse(self, raw: bytes, context: ParseContext) -> Analysis:
         return parse.analyse(raw, context, self.read)
