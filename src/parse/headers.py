@@ -15,6 +15,10 @@ from email.message import Message
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _LINE_BREAK = re.compile(r"[\r\n]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# The empty line that ends the header block, after either line ending: one
+# search that stops there, where two `find`s for the two endings would each
+# scan a body of megabytes that lacks the other.
+_HEADER_END = re.compile(rb"\n\r?\n")
 
 
 def header_block(raw: bytes) -> bytes:
@@ -24,8 +28,8 @@ def header_block(raw: bytes) -> bytes:
     first empty line, whichever line ending the sender used."""
     if raw.startswith((b"\n", b"\r\n")):
         return b""
-    ends = [at for at in (raw.find(b"\n\n"), raw.find(b"\n\r\n")) if at >= 0]
-    return raw[: min(ends) + 1] if ends else raw
+    end = _HEADER_END.search(raw)
+    return raw[: end.start() + 1] if end else raw
 
 
 def raw_header(message: Message, name: str) -> str | None:

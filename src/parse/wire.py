@@ -64,12 +64,12 @@ def decode_analysis(frame: bytes, raw: bytes, authserv_id: str | None) -> Analys
     sizes = [_size(attachment) for attachment in json.loads(head)["attachments"]]
     if body_start + sum(sizes) != len(frame):
         raise ValueError("documents' bytes do not add up to their sizes")
-    if analysis.sender and analysis.sender.address.encode().lower() not in raw.lower():
+    head_block = header_block(raw)
+    if analysis.sender and not _names(raw, head_block, analysis.sender.address):
         raise ValueError("a sender the message does not name")
-    headers = BytesHeaderParser(policy=default).parsebytes(header_block(raw))
     return dataclasses.replace(
         analysis,
-        dmarc_failed=dmarc_failed(headers, authserv_id),
+        dmarc_failed=_dmarc_failed(head_block, authserv_id),
         attachments=tuple(
             dataclasses.replace(attachment, data=frame[start : start + size])
             for attachment, start, size in zip(
@@ -77,6 +77,22 @@ def decode_analysis(frame: bytes, raw: bytes, authserv_id: str | None) -> Analys
             )
         ),
     )
+
+
+def _names(raw: bytes, head_block: bytes, address: str) -> bool:
+    """Whether the message names `address` (in any case): nearly always in its
+    headers, so the whole message, forwarded mail and all, is lowered only
+    when they do not."""
+    wanted = address.encode().lower()
+    return wanted in head_block.lower() or wanted in raw.lower()
+
+
+def _dmarc_failed(head_block: bytes, authserv_id: str | None) -> bool:
+    """`parse.authresults.dmarc_failed` for these headers, parsed only when
+    there is a verdict to find in them."""
+    if not authserv_id or b"authentication-results" not in head_block.lower():
+        return False
+    return dmarc_failed(BytesHeaderParser(policy=default).parsebytes(head_block), authserv_id)
 
 
 def _size(attachment: object) -> int:

@@ -96,11 +96,18 @@ def test_a_sender_the_message_does_not_name_is_refused() -> None:
     assert decode_analysis(encode_analysis(named), RAW, None).sender == named.sender
 
 
+def test_a_sender_named_only_in_the_body_is_believed() -> None:
+    """A forward names the applicant in the mail it carries, not in its own headers."""
+    forward = RAW + b"\n-------- Forwarded message --------\nFrom: <NOOR@elsewhere.example>\n"
+    inner = dataclasses.replace(ANALYSIS, sender=Address("Noor", "noor@elsewhere.example"))
+    assert decode_analysis(encode_analysis(inner), forward, None).sender == inner.sender
+
+
 def test_the_dmarc_verdict_is_read_from_the_headers_not_taken_from_the_worker() -> None:
     failing = mail(
         *TWO_PDFS,
         headers={
-            "Authentication-Results": "mx1.chassesearch.nl; dmarc=fail header.from=example.nl"
+            "AUTHENTICATION-RESULTS": "mx1.chassesearch.nl; dmarc=fail header.from=example.nl"
         },
     ).as_bytes()
     claims_pass = dataclasses.replace(analyse(failing, context()), dmarc_failed=False)
