@@ -1,5 +1,6 @@
 """The store on both engines: migrations, dedupe keys and idempotent planning."""
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -283,3 +284,29 @@ def test_the_reply_cap_finds_an_addresss_replies_by_index(tmp_path: Path) -> Non
             plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()
     details = " ".join(str(row[-1]) for row in plan)
     assert "ix_outbox_recipient_lower" in details and "SCAN outbox" not in details, details
+
+
+def test_a_new_sqlite_file_gets_large_pages_and_an_existing_one_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    """The page size is fixed when a file is made: a store made before keeps
+    working with the pages it has."""
+    (tmp_path / "new").mkdir()
+    with migrated_database("sqlite", tmp_path / "new") as database:
+        with database.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 16_384
+    older = tmp_path / "older.db"
+    with sqlite3.connect(older) as made_before:
+        made_before.execute("PRAGMA page_size=4096")
+        made_before.execute("CREATE TABLE made_before (x INTEGER)")
+    database = store.connect(f"sqlite:///{older}")
+    try:
+        store.upgrade(database)
+        with database.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        with database.transaction() as session:
+            key = store.MessageKey("local", "inbox", None, None)
+            assert store.record_inbound(session, key, b"Subject: x\r\n\r\nhi", ARRIVED, NOW).id
+    finally:
+        database.dispose()
