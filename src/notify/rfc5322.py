@@ -48,7 +48,23 @@ class ComposeError(ValueError):
 
 
 class _ReplyPolicy(EmailPolicy):
-    """The SMTP policy, but thread headers are folded between ids and never encoded."""
+    """The SMTP policy, but thread headers are folded between ids and never
+    encoded, and a value that is one short line of plain ASCII is kept as
+    written.
+
+    The package keeps the headers of a message it parsed that way, and writes
+    them out again unchanged unless they are too long (`refold_source`);
+    parsing such a value into a header object only to write the same text
+    again was a good part of composing a reply (the date, the ids and each
+    part's boundary are new every time). Anything else (a name or subject
+    that needs encoding, a value that needs folding) is still parsed and
+    folded by the package.
+    """
+
+    def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
+        if type(value) is str and _plain_line(name, value, self.max_line_length):
+            return (name, value)
+        return super().header_store_parse(name, value)  # type: ignore[no-any-return]
 
     def fold(self, name: str, value: Any) -> str:
         if name.lower() in _THREAD_HEADERS:
@@ -197,6 +213,13 @@ def _trimmed(ids: list[str]) -> list[str]:
     if len(ids) <= MAX_REFERENCES:
         return ids
     return [ids[0], *ids[-(MAX_REFERENCES - 1) :]]
+
+
+def _plain_line(name: str, value: str, max_line_length: int | None) -> bool:
+    """One printable ASCII line that fits as `Name: value` and holds nothing
+    the package would read as an encoded word (and write encoded again)."""
+    fits = max_line_length is None or len(name) + 2 + len(value) <= max_line_length
+    return fits and value.isascii() and value.isprintable() and "=?" not in value
 
 
 def _fold_ids(name: str, value: str, linesep: str) -> str:

@@ -5,7 +5,7 @@ import email
 import re
 from datetime import datetime
 from email.message import EmailMessage
-from email.policy import default
+from email.policy import EmailPolicy, default
 from pathlib import Path
 
 import pytest
@@ -234,19 +234,34 @@ def test_an_international_domain_alone_is_written_in_ascii() -> None:
     assert to.addr_spec == "jurgen@xn--bcher-kva.example"
 
 
+class _ParsingEverything(rfc5322._ReplyPolicy):
+    """The reply policy as the package would have it: every value parsed into a
+    header object, by the standard registry."""
+
+    header_store_parse = EmailPolicy.header_store_parse
+
+
+AWKWARD_NAMES = ["Jan de Vries", "de Vries, Jan (CFO)", "Zoë Ünal", 'Jan "JJ" Jansen', "=?utf-8?q?X?="]
+AWKWARD_SUBJECTS = ["Sollicitatie", "Re: =?utf-8?b?w6k=?=", "Vraag; over: het <salaris>", "ä" * 3]
+
+
 @pytest.mark.parametrize("kind", list(ReplyKind))
-def test_header_classes_made_once_write_the_same_bytes(kind: ReplyKind) -> None:
-    """The reply policies keep each header class instead of making one per use,
-    and each header text's parse; what they write is byte for byte what the
-    standard registry writes, apart from the boundary."""
-    reply = make_reply(kind, "nl")
+@pytest.mark.parametrize(("name", "subject"), list(zip(AWKWARD_NAMES, AWKWARD_SUBJECTS * 2)))
+def test_kept_and_shared_headers_write_what_parsing_everything_writes(
+    kind: ReplyKind, name: str, subject: str
+) -> None:
+    """The reply policies keep each header class, each header text's parse, and
+    plain one-line values as written; what they write is byte for byte what
+    parsing every value with the standard registry writes, apart from the boundary."""
+    to = Mailbox(name, "jan.devries@example.nl")
+    reply = make_reply(kind, "nl", to=to, subject_of_original=subject)
+    rendered = dataclasses.replace(RENDERED, subject=subject)
     compose(make_reply(kind, "en"), RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
     # Now the sender and the parts' headers are parsed objects shared with that reply.
-    ours = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
-    standard = rfc5322._ReplyPolicy(linesep="\r\n")
+    ours = compose(reply, rendered, SENDER, MESSAGE_ID, COMPOSED_AT)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(rfc5322, "_ASCII_POLICY", standard)
-        theirs = compose(reply, RENDERED, SENDER, MESSAGE_ID, COMPOSED_AT)
+        patch.setattr(rfc5322, "_ASCII_POLICY", _ParsingEverything(linesep="\r\n"))
+        theirs = compose(reply, rendered, SENDER, MESSAGE_ID, COMPOSED_AT)
 
     def unbounded(data: bytes) -> bytes:
         (boundary,) = set(re.findall(rb'boundary="([^"]+)"', data))
