@@ -64,7 +64,7 @@ class _ReplyPolicy(EmailPolicy):
     def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
         if type(value) is str and _plain_line(name, value, self.max_line_length):
             return (name, value)
-        return super().header_store_parse(name, value)  # type: ignore[no-any-return]
+        return super().header_store_parse(name, value)
 
     def fold(self, name: str, value: Any) -> str:
         if name.lower() in _THREAD_HEADERS:

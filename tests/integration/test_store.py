@@ -292,9 +292,11 @@ def test_a_new_sqlite_file_gets_large_pages_and_an_existing_one_keeps_its_own(
     """The page size is fixed when a file is made: a store made before keeps
     working with the pages it has."""
     (tmp_path / "new").mkdir()
-    with migrated_database("sqlite", tmp_path / "new") as database:
-        with database.engine.connect() as connection:
-            assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 16_384
+    with (
+        migrated_database("sqlite", tmp_path / "new") as database,
+        database.engine.connect() as connection,
+    ):
+        assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 16_384
     older = tmp_path / "older.db"
     with sqlite3.connect(older) as made_before:
         made_before.execute("PRAGMA page_size=4096")
