@@ -35,15 +35,17 @@ from mailroom.pipeline import (
     Received,
     conclude_all,
     failed,
-    read,
+    read_ahead,
     receive_all,
 )
 from mailroom.preparing import instances_now, sharing_for
+from mailroom.replies import Foreseen
 from mailroom.stopwatch import Stopwatch
 
 log = logging.getLogger("mailroom.cycle")
 
 Concluded = tuple[FetchedMessage, Outcome]
+Read = tuple[parse.Analysis, Foreseen | None]
 
 
 class ReadAhead:
@@ -64,7 +66,7 @@ class ReadAhead:
         self._sharing = sharing_for(app)
         self._instances = self._count_instances()
         self._arrivals: list[Arrival] = []
-        self._pending: deque[tuple[Received, Stopwatch, Future[parse.Analysis]]] = deque()
+        self._pending: deque[tuple[Received, Stopwatch, Future[Read]]] = deque()
 
     def take(self, fetched: FetchedMessage, watch: Stopwatch) -> Iterator[Concluded]:
         """Take `fetched`; once as many have arrived as are stored at once, store
@@ -124,7 +126,7 @@ class ReadAhead:
                 yield fetched, received
             else:
                 sharing = self._sharing if self._instances > 1 else None
-                future = self._readers.submit(read, self.app, received, watch, sharing)
+                future = self._readers.submit(read_ahead, self.app, received, watch, sharing)
                 self._pending.append((received, watch, future))
 
     def _conclude_ready(self) -> Iterator[Concluded]:
@@ -135,7 +137,8 @@ class ReadAhead:
         judged: list[Judged] = []
         for received, watch, future in ready:
             try:
-                judged.append((received, future.result(), watch))
+                analysis, foreseen = future.result()
+                judged.append((received, analysis, watch, foreseen))
             except Exception as exc:
                 yield from self._conclude(judged)
                 judged = []
@@ -150,8 +153,8 @@ class ReadAhead:
         except IngestError:
             raise
         except Exception as exc:
-            outcomes = [_not_stored(received.fetched, exc) for received, _, _ in judged]
-        for (received, _, _), outcome in zip(judged, outcomes, strict=True):
+            outcomes = [_not_stored(received.fetched, exc) for received, *_ in judged]
+        for (received, *_), outcome in zip(judged, outcomes, strict=True):
             yield received.fetched, outcome
 
 

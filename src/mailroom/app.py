@@ -17,6 +17,7 @@ from mailroom.settings import LimitSettings, Settings, Vacancy
 from mailroom.sources import build_sent_scans, build_sources
 from mailroom.transports import build_transport, send_account
 from notify import (
+    Composer,
     Outbox,
     ReplyPolicy,
     SendRate,
@@ -43,6 +44,8 @@ class App:
     outbox: Outbox
     claimant: store.Claimant
     renderers: dict[str, TemplateRenderer]
+    # Writes replies ahead of their decision, in a process of its own (notify.composer).
+    composer: Composer
     vacancies: dict[str, VacancyFacts]
     windows: tuple[VacancyWindow, ...]
     policy: ReplyPolicy
@@ -82,8 +85,10 @@ class App:
         return self.outbox.transport
 
     def close(self) -> None:
-        """Stop the PDF workers, end the transport's session, release the database."""
+        """Stop the PDF workers and the composer, end the transport's session,
+        release the database."""
         self.pdf.close()
+        self.composer.close()
         self.poll_locks.close()
         self.transport.close()
         self.claimant.close()
@@ -146,6 +151,7 @@ def build_app(
         ),
         claimant=claimant,
         renderers=wording.renderers,
+        composer=Composer(wording.letterhead),
         vacancies=wording.facts,
         windows=tuple(_window(v) for v in settings.vacancies),
         policy=ReplyPolicy(

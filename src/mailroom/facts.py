@@ -12,7 +12,16 @@ from pathlib import Path
 
 from mailroom.config import ConfigError
 from mailroom.settings import Settings, Vacancy
-from notify import FaqEntry, PlanningStep, ReplyKind, TemplateRenderer, VacancyFacts, Wording
+from notify import (
+    FaqEntry,
+    Letterhead,
+    Mailbox,
+    PlanningStep,
+    ReplyKind,
+    TemplateRenderer,
+    VacancyFacts,
+    Wording,
+)
 
 # Replies are written in these languages (the ones parse tells apart); the
 # default template folder holds every kind, and the shared macros, in each.
@@ -23,10 +32,12 @@ _TEMPLATES = tuple(
 
 @dataclass(frozen=True)
 class ReplyWording:
-    """Each vacancy's facts and the renderer of its templates, by slug."""
+    """Each vacancy's facts and the renderer of its templates, by slug, and
+    the letterhead a composer process makes the same renderers from."""
 
     facts: dict[str, VacancyFacts]
     renderers: dict[str, TemplateRenderer]
+    letterhead: Letterhead
 
 
 def build_reply_wording(settings: Settings) -> ReplyWording:
@@ -39,12 +50,17 @@ def build_reply_wording(settings: Settings) -> ReplyWording:
     missing = _folder_problems(settings)
     if missing:
         raise ConfigError("\n".join(missing))
+    firm = settings.firm
+    letterhead = Letterhead(
+        firm_name=firm.name,
+        sender=Mailbox(firm.name, str(firm.address)),
+        zone=firm.zone,
+        template_folders={v.slug: tuple(settings.template_folders(v)) for v in settings.vacancies},
+    )
     wording = ReplyWording(
         facts={v.slug: vacancy_facts(v) for v in settings.vacancies},
-        renderers={
-            v.slug: TemplateRenderer(settings.template_folders(v), settings.firm.zone)
-            for v in settings.vacancies
-        },
+        renderers=letterhead.renderers(),
+        letterhead=letterhead,
     )
     problems = [
         f"vacancies.{number}.{problem}"

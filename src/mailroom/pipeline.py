@@ -15,7 +15,7 @@ from ingest import FetchedMessage, Source, headers_only
 from mailroom.app import App
 from mailroom.mailbox_copies import ERASED
 from mailroom.preparing import Sharing, shared_analysis
-from mailroom.replies import plan_for
+from mailroom.replies import Foreseen, foresee, plan_for
 from mailroom.stopwatch import Stopwatch
 from parse import Flag, Verdict
 
@@ -209,17 +209,27 @@ def read(
         return shared_analysis(app, sharing, received.stored.id, received.raw, over_cap, judge_here)
 
 
+def read_ahead(
+    app: App, received: Received, watch: Stopwatch, sharing: Sharing | None = None
+) -> tuple[parse.Analysis, Foreseen | None]:
+    """`read`, and then ask the composer for the reply the analysis calls for,
+    so it is written while this process concludes the messages before."""
+    analysis = read(app, received, watch, sharing)
+    return analysis, foresee(app, analysis, received.stored.id, received.fetched.arrived_at)
+
+
 def conclude(
     app: App, source: Source, received: Received, analysis: parse.Analysis, watch: Stopwatch
 ) -> Outcome:
     """Step 3, in arrival order: follow-up check, reply cap, decision and reply
     in one transaction (what is counted is what commits), then the source
     files the message."""
-    [outcome] = conclude_all(app, source, [(received, analysis, watch)])
+    [outcome] = conclude_all(app, source, [(received, analysis, watch, None)])
     return outcome
 
 
-Judged = tuple[Received, parse.Analysis, Stopwatch]
+# A message read, with the reply foreseen for it (`read_ahead`), if any.
+Judged = tuple[Received, parse.Analysis, Stopwatch, Foreseen | None]
 
 
 def conclude_all(app: App, source: Source, judged: list[Judged]) -> list[Outcome]:
@@ -232,11 +242,10 @@ def conclude_all(app: App, source: Source, judged: list[Judged]) -> list[Outcome
     decided: list[tuple[parse.Analysis, store.PlannedReply | None, bool] | Exception] = []
     try:
         with app.db.transaction() as session:
-            for received, analysis, watch in judged:
+            for received, analysis, watch, foreseen in judged:
+                decide = partial(_decide, app, session, received, analysis, foreseen)
                 with watch.stage("decide"):
-                    decided.append(
-                        _alone(session, partial(_decide, app, session, received, analysis))
-                    )
+                    decided.append(_alone(session, decide))
             if not app.db.is_sqlite:
                 store.drop_preparations(session, [received.stored.id for received, *_ in judged])
     except Exception as exc:
@@ -245,18 +254,22 @@ def conclude_all(app: App, source: Source, judged: list[Judged]) -> list[Outcome
         failed(app, source, received, result)
         if isinstance(result, Exception)
         else _filed(source, received, watch, *result)
-        for (received, _, watch), result in zip(judged, decided, strict=True)
+        for (received, _, watch, _), result in zip(judged, decided, strict=True)
     ]
 
 
 def _decide(
-    app: App, session: Session, received: Received, analysis: parse.Analysis
+    app: App,
+    session: Session,
+    received: Received,
+    analysis: parse.Analysis,
+    foreseen: Foreseen | None,
 ) -> tuple[parse.Analysis, store.PlannedReply | None, bool]:
     """The analysis as decided (a supplement?), its reply, and whether the
     reply was planned: all written in `session`."""
     fetched, stored = received.fetched, received.stored
     analysis = _as_follow_up(session, analysis, stored.id)
-    reply = plan_for(app, session, analysis, stored.id, fetched.arrived_at)
+    reply = plan_for(app, session, analysis, stored.id, fetched.arrived_at, foreseen)
     decision = decision_of(app, analysis, fetched.arrived_at)
     store.save_decision(session, stored.id, decision, documents_of(analysis), app.clock())
     store.mark_bounced(session, analysis.bounced_message_ids, analysis.bounce_detail, app.clock())

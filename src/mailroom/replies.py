@@ -1,6 +1,8 @@
 """From a judged message to a planned (or held-back) reply in the outbox's terms."""
 
 import logging
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.utils import make_msgid
 from functools import partial
@@ -9,7 +11,7 @@ from sqlalchemy.orm import Session
 
 import store
 from mailroom.app import App
-from notify import CAP_WINDOW, FileFacts, Mailbox, Reply, ReplyKind, compose, reference_number
+from notify import CAP_WINDOW, FileFacts, Mailbox, Reply, ReplyKind, reference_number, write_reply
 from parse import Analysis, Flag, Verdict
 
 log = logging.getLogger("mailroom.reply")
@@ -22,8 +24,36 @@ REPLY_KINDS = {
 }
 
 
+@dataclass(frozen=True)
+class Foreseen:
+    """A reply the composer is writing before its message is decided (`foresee`)."""
+
+    reply: Reply
+    message_id: str
+    content: Future[bytes]
+
+
+def foresee(app: App, analysis: Analysis, message_pk: int, arrived_at: datetime) -> Foreseen | None:
+    """Ask the composer for the reply this analysis calls for, as soon as the
+    message is judged, so it is written while this process goes on; None
+    when it calls for none (as far as the analysis alone tells), or the
+    composer cannot take it. `plan_for` decides whether it is used."""
+    kind = _reply_kind(analysis)
+    if kind is None or analysis.vacancy is None:
+        return None
+    reply = _reply(app, analysis, kind, message_pk, arrived_at)
+    message_id = _new_message_id(app, kind)
+    content = app.composer.write(analysis.vacancy, reply, message_id)
+    return None if content is None else Foreseen(reply, message_id, content)
+
+
 def plan_for(
-    app: App, session: Session, analysis: Analysis, message_pk: int, arrived_at: datetime
+    app: App,
+    session: Session,
+    analysis: Analysis,
+    message_pk: int,
+    arrived_at: datetime,
+    foreseen: Foreseen | None = None,
 ) -> store.PlannedReply | None:
     """The reply this verdict calls for, rendered now with a fixed Message-ID.
 
@@ -35,13 +65,20 @@ def plan_for(
     holds back comes back without content but with its reason, and one that
     cannot be written comes back `failed` with what went wrong: either way
     the decision is kept, and nothing here raises for the message's sake.
+
+    A reply `foreseen` is taken as written by the composer when it is this
+    very reply (the decision may have changed it, or made it none); else,
+    or when the composer failed, it is written here.
     """
-    kind = REPLY_KINDS.get(analysis.verdict)
-    if kind is None or analysis.vacancy is None or _answered_by_people(analysis):
+    kind = _reply_kind(analysis)
+    if kind is None or analysis.vacancy is None:
         return None
     reply = _reply(app, analysis, kind, message_pk, arrived_at)
-    firm = app.settings.firm
-    message_id = make_msgid(idstring=kind.value, domain=firm.own_domains[0])
+    ahead = _written_ahead(foreseen, reply)
+    if ahead is not None:
+        reply, message_id = ahead.reply, ahead.message_id
+    else:
+        message_id = _new_message_id(app, kind)
     recipient = reply.to.address if reply.to else ""
     held_back = app.policy.hold_back_reason(
         reply,
@@ -52,14 +89,38 @@ def plan_for(
     planned = partial(store.PlannedReply, kind, recipient, reply.language, message_id)
     if held_back is not None:
         return planned(None, held_back)
+    content = app.composer.written(ahead.content) if ahead is not None else None
+    if content is not None:
+        return planned(content)
+    firm = app.settings.firm
+    sender = Mailbox(firm.name, str(firm.address))
     try:
-        rendered = app.renderers[analysis.vacancy].render(reply, firm.name)
-        sender = Mailbox(firm.name, str(firm.address))
-        content = compose(reply, rendered, sender, message_id, reply.written_at)
+        content = write_reply(app.renderers[analysis.vacancy], firm.name, sender, reply, message_id)
     except Exception as exc:  # a template or an address nobody foresaw: keep the verdict
         log.error("reply to message %s not written: %s", message_pk, type(exc).__name__)
         return planned(None, f"compose_failed: {type(exc).__name__}", failed=True)
     return planned(content)
+
+
+def _reply_kind(analysis: Analysis) -> ReplyKind | None:
+    kind = REPLY_KINDS.get(analysis.verdict)
+    if kind is None or analysis.vacancy is None or _answered_by_people(analysis):
+        return None
+    return kind
+
+
+def _new_message_id(app: App, kind: ReplyKind) -> str:
+    return make_msgid(idstring=kind.value, domain=app.settings.firm.own_domains[0])
+
+
+def _written_ahead(foreseen: Foreseen | None, reply: Reply) -> Foreseen | None:
+    """`foreseen` if it is `reply` (written a moment earlier); else it is not used."""
+    if foreseen is None:
+        return None
+    if replace(reply, written_at=foreseen.reply.written_at) == foreseen.reply:
+        return foreseen
+    foreseen.content.cancel()
+    return None
 
 
 def _answered_by_people(analysis: Analysis) -> bool:

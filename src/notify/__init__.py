@@ -1,5 +1,6 @@
 """Answer: templates, the reply policy, composing and delivering replies, exports."""
 
+from notify.composer import Composer, Letterhead, write_reply
 from notify.digest import DigestView, digest_view, render_digest
 from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
@@ -28,6 +29,7 @@ from notify.workdays import WorkingCalendar, holiday_names
 __all__ = [
     "CAP_WINDOW",
     "EXPORT_COLUMNS",
+    "Composer",
     "DeliveryFailed",
     "DeliveryPolicy",
     "DeliveryReport",
@@ -38,6 +40,7 @@ __all__ = [
     "FaqEntry",
     "FileFacts",
     "FileTransport",
+    "Letterhead",
     "Mailbox",
     "Outbox",
     "PlanningStep",
@@ -62,5 +65,6 @@ __all__ = [
     "reference_number",
     "render_digest",
     "write_export",
+    "write_reply",
     "write_subject_export",
 ]

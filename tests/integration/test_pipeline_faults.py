@@ -1,6 +1,8 @@
 """Faults between the steps of a message's journey lose nothing and repeat nothing."""
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from mailroom.app import App
 from mailroom.clock import fixed_clock
 from mailroom.cycle import run_cycle
 from mailroom.pipeline import handle
-from notify import TemplateRenderer
+from notify import Composer, Letterhead, Mailbox
 from store.models import InboundMessage, OutboxReply
 
 from ..readers import FailingReader
@@ -19,10 +21,23 @@ from ..store_fixtures import example_source
 from ..support import TEST_NOW
 
 
-def _broken_templates(app: App, tmp: Path) -> App:
-    """The app with its templates gone after start, when the start-up check had passed."""
-    renderer = TemplateRenderer([tmp / "missing"], app.settings.firm.zone)
-    return dataclasses.replace(app, renderers=dict.fromkeys(app.renderers, renderer))
+@contextmanager
+def _broken_templates(app: App, tmp: Path) -> Iterator[App]:
+    """The app with its templates gone after start, when the start-up check had
+    passed: for this process and for the composer alike."""
+    firm = app.settings.firm
+    missing = tmp / "missing"
+    letterhead = Letterhead(
+        firm.name,
+        Mailbox(firm.name, str(firm.address)),
+        firm.zone,
+        dict.fromkeys(app.renderers, (missing,)),
+    )
+    composer = Composer(letterhead)
+    try:
+        yield dataclasses.replace(app, renderers=letterhead.renderers(), composer=composer)
+    finally:
+        composer.close()
 
 
 def test_a_failing_message_is_kept_and_handled_on_the_next_run(app: App) -> None:
@@ -53,11 +68,11 @@ def test_a_failing_message_is_kept_and_handled_on_the_next_run(app: App) -> None
 
 def test_a_reply_that_cannot_be_written_keeps_its_verdict(app: App, isolated_env: Path) -> None:
     """Composing happens with the decision; its failure is recorded, never the verdict lost."""
-    broken = _broken_templates(app, isolated_env)
-    report = run_cycle(
-        dataclasses.replace(broken, sources=(example_source(broken, "01-valid-nl"),))
-    )
-    with broken.db.transaction() as session:
+    with _broken_templates(app, isolated_env) as broken:
+        report = run_cycle(
+            dataclasses.replace(broken, sources=(example_source(broken, "01-valid-nl"),))
+        )
+    with app.db.transaction() as session:
         [row] = session.query(InboundMessage).all()
         [reply] = session.query(OutboxReply).all()
     assert report.failed == 0 and report.verdicts == {"valid": 1}

@@ -1,0 +1,95 @@
+"""Replies written ahead by the composer process are the replies the decision plans."""
+
+import dataclasses
+import os
+import re
+import signal
+
+from imapclient.fixed_offset import FixedOffset
+
+from ingest import Source
+from mailroom.app import App
+from mailroom.pipeline import Judged, Received, conclude_all, read_ahead, receive
+from mailroom.replies import foresee
+from mailroom.stopwatch import Stopwatch
+from notify import Mailbox, write_reply
+from store.models import OutboxReply
+
+from ..store_fixtures import example_source
+
+CASE = "01-valid-nl"
+
+
+def _judged(app: App) -> tuple[Source, Judged]:
+    """The example application stored and read, with the reply foreseen for it."""
+    source = example_source(app, CASE)
+    [fetched] = source.fetch_new()
+    received = receive(app, source, fetched, Stopwatch())
+    assert isinstance(received, Received)
+    watch = Stopwatch()
+    analysis, foreseen = read_ahead(app, received, watch)
+    return source, (received, analysis, watch, foreseen)
+
+
+def _planned(app: App, source: Source, judged: Judged) -> OutboxReply:
+    [outcome] = conclude_all(app, source, [judged])
+    assert outcome.replied
+    with app.db.transaction() as session:
+        [reply] = session.query(OutboxReply).all()
+        session.expunge(reply)
+    return reply
+
+
+def _unbounded(data: bytes) -> bytes:
+    return re.sub(rb"=_[0-9a-f]{32}", b"BOUNDARY", data)
+
+
+def test_the_reply_written_ahead_is_the_reply_planned(app: App) -> None:
+    source, judged = _judged(app)
+    _, analysis, _, foreseen = judged
+    assert foreseen is not None and analysis.vacancy is not None
+    planned = _planned(app, source, judged)
+    written_ahead = foreseen.content.result()
+    assert (planned.rfc_message_id, planned.content) == (foreseen.message_id, written_ahead)
+    firm = app.settings.firm
+    here = write_reply(
+        app.renderers[analysis.vacancy],
+        firm.name,
+        Mailbox(firm.name, str(firm.address)),
+        foreseen.reply,
+        foreseen.message_id,
+    )
+    assert _unbounded(written_ahead) == _unbounded(here)
+
+
+def test_a_reply_to_mail_read_over_imap_is_written_ahead(app: App) -> None:
+    """The IMAP client stamps arrivals with a time zone of its own that does
+    not survive the trip to the composer; the reply is written there all the same."""
+    _, (received, analysis, *_) = _judged(app)
+    arrived_at = received.fetched.arrived_at.astimezone(FixedOffset(60))
+    foreseen = foresee(app, analysis, received.stored.id, arrived_at)
+    assert foreseen is not None
+    assert foreseen.content.result().startswith(b"From: ")
+
+
+def test_a_reply_the_decision_changed_is_written_here(app: App) -> None:
+    source, (received, analysis, watch, foreseen) = _judged(app)
+    assert foreseen is not None and analysis.language == "nl"
+    in_english = dataclasses.replace(analysis, language="en")
+    planned = _planned(app, source, (received, in_english, watch, foreseen))
+    assert planned.rfc_message_id != foreseen.message_id
+    assert planned.language == "en" and planned.content is not None
+    assert b"Content-Language: en" in planned.content
+
+
+def test_a_composer_that_died_leaves_the_replies_to_this_process(app: App) -> None:
+    source, (received, analysis, watch, first) = _judged(app)
+    assert first is not None
+    first.content.result()
+    [pid] = app.composer.process_ids()
+    os.kill(pid, signal.SIGKILL)
+    arrived_at = received.fetched.arrived_at
+    again = foresee(app, analysis, received.stored.id, arrived_at)
+    planned = _planned(app, source, (received, analysis, watch, again))
+    assert planned.content is not None and b"Content-Language: nl" in planned.content
+    assert foresee(app, analysis, received.stored.id, arrived_at) is None  # not asked again
