@@ -139,7 +139,7 @@ def test_a_message_whose_decision_fails_in_a_group_fails_alone(
     arrivals = [(fetched, Stopwatch()) for source in sources for fetched in source.fetch_new()]
     received = receive_all(engine_app, sources[0], arrivals)
     judged = [
-        (message, read(engine_app, message, watch), watch)
+        (message, read(engine_app, message, watch), watch, None)
         for message, (_, watch) in zip(received, arrivals, strict=True)
         if isinstance(message, Received)
     ]
