@@ -23,9 +23,10 @@ from .pipelines import STAGES, Trial
 
 STAGE_LEGEND = (
     "fetch: IMAP FETCH; store: the raw bytes' transaction; parse: waiting for a PDF worker "
-    "to judge the message (MIME, rules, PDF text); decide: planning and rendering the reply and "
-    "storing decision, documents and reply; file: the IMAP flag (or move). Replies are "
-    "written to the outbox after the cycle, outside these stages."
+    "to judge the message (MIME, rules, PDF text); decide: planning the reply (written ahead "
+    "by the composer process) and storing decision, documents and reply; file: the IMAP flag "
+    "(or move). Replies are written to the outbox after the cycle, outside these stages. "
+    "Workers are the PDF workers and the composer."
 )
 LIBRARIES = ("imapclient", "pypdf", "pypdfium2", "SQLAlchemy", "psutil")
 
