@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 import store
 from mailroom.app import App
-from notify import CAP_WINDOW, FileFacts, Mailbox, Reply, ReplyKind, reference_number, write_reply
+from notify import CAP_WINDOW, FileFacts, Mailbox, Reply, ReplyKind, reference_number
 from parse import Analysis, Flag, Verdict
 
 log = logging.getLogger("mailroom.reply")
@@ -38,12 +38,11 @@ def foresee(app: App, analysis: Analysis, message_pk: int, arrived_at: datetime)
     message is judged, so it is written while this process goes on; None
     when it calls for none (as far as the analysis alone tells), or the
     composer cannot take it. `plan_for` decides whether it is used."""
-    kind = _reply_kind(analysis)
-    if kind is None or analysis.vacancy is None:
+    reply = _reply(app, analysis, message_pk, arrived_at)
+    if reply is None:
         return None
-    reply = _reply(app, analysis, kind, message_pk, arrived_at)
-    message_id = _new_message_id(app, kind)
-    content = app.composer.write(analysis.vacancy, reply, message_id)
+    message_id = _new_message_id(app, reply.kind)
+    content = app.composer.write(reply, message_id)
     return None if content is None else Foreseen(reply, message_id, content)
 
 
@@ -70,15 +69,14 @@ def plan_for(
     very reply (the decision may have changed it, or made it none); else,
     or when the composer failed, it is written here.
     """
-    kind = _reply_kind(analysis)
-    if kind is None or analysis.vacancy is None:
+    reply = _reply(app, analysis, message_pk, arrived_at)
+    if reply is None:
         return None
-    reply = _reply(app, analysis, kind, message_pk, arrived_at)
     ahead = _written_ahead(foreseen, reply)
     if ahead is not None:
         reply, message_id = ahead.reply, ahead.message_id
     else:
-        message_id = _new_message_id(app, kind)
+        message_id = _new_message_id(app, reply.kind)
     recipient = reply.to.address if reply.to else ""
     held_back = app.policy.hold_back_reason(
         reply,
@@ -86,27 +84,20 @@ def plan_for(
         dmarc_failed=analysis.dmarc_failed,
         replies_in_window=_earlier_replies(session, reply, message_pk),
     )
-    planned = partial(store.PlannedReply, kind, recipient, reply.language, message_id)
+    planned = partial(store.PlannedReply, reply.kind, recipient, reply.language, message_id)
     if held_back is not None:
         return planned(None, held_back)
     content = app.composer.written(ahead.content) if ahead is not None else None
     if content is not None:
         return planned(content)
-    firm = app.settings.firm
-    sender = Mailbox(firm.name, str(firm.address))
     try:
-        content = write_reply(app.renderers[analysis.vacancy], firm.name, sender, reply, message_id)
+        content = app.composer.letterhead.write(
+            app.renderers[reply.vacancy.slug], reply, message_id
+        )
     except Exception as exc:  # a template or an address nobody foresaw: keep the verdict
         log.error("reply to message %s not written: %s", message_pk, type(exc).__name__)
         return planned(None, f"compose_failed: {type(exc).__name__}", failed=True)
     return planned(content)
-
-
-def _reply_kind(analysis: Analysis) -> ReplyKind | None:
-    kind = REPLY_KINDS.get(analysis.verdict)
-    if kind is None or analysis.vacancy is None or _answered_by_people(analysis):
-        return None
-    return kind
 
 
 def _new_message_id(app: App, kind: ReplyKind) -> str:
@@ -145,10 +136,12 @@ def _earlier_replies(session: Session, reply: Reply, message_pk: int) -> int:
     )
 
 
-def _reply(
-    app: App, analysis: Analysis, kind: ReplyKind, message_pk: int, arrived_at: datetime
-) -> Reply:
-    assert analysis.vacancy is not None
+def _reply(app: App, analysis: Analysis, message_pk: int, arrived_at: datetime) -> Reply | None:
+    """The reply the analysis calls for, written now; None for a verdict that
+    calls for none, unrouted mail, and what `_answered_by_people` keeps."""
+    kind = REPLY_KINDS.get(analysis.verdict)
+    if kind is None or analysis.vacancy is None or _answered_by_people(analysis):
+        return None
     vacancy = app.vacancies[analysis.vacancy]
     own_id = (analysis.message_id,) if analysis.message_id else ()
     return Reply(

@@ -1,6 +1,6 @@
 """Answer: templates, the reply policy, composing and delivering replies, exports."""
 
-from notify.composer import Composer, Letterhead, write_reply
+from notify.composer import Composer, Letterhead
 from notify.digest import DigestView, digest_view, render_digest
 from notify.export import COLUMNS as EXPORT_COLUMNS
 from notify.export import ExportResult, write_export
@@ -65,6 +65,5 @@ __all__ = [
     "reference_number",
     "render_digest",
     "write_export",
-    "write_reply",
     "write_subject_export",
 ]

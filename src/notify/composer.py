@@ -48,13 +48,11 @@ class Letterhead:
             for slug, folders in self.template_folders.items()
         }
 
-
-def write_reply(
-    renderer: TemplateRenderer, firm_name: str, sender: Mailbox, reply: Reply, message_id: str
-) -> bytes:
-    """The reply's templates rendered and composed into a message."""
-    rendered = renderer.render(reply, firm_name)
-    return compose(reply, rendered, sender, message_id, reply.written_at)
+    def write(self, renderer: TemplateRenderer, reply: Reply, message_id: str) -> bytes:
+        """The reply's templates rendered (by its vacancy's `renderer`) and
+        composed into a message from the firm."""
+        rendered = renderer.render(reply, self.firm_name)
+        return compose(reply, rendered, self.sender, message_id, reply.written_at)
 
 
 class Composer:
@@ -62,20 +60,20 @@ class Composer:
     the first; a process that broke is not asked again."""
 
     def __init__(self, letterhead: Letterhead) -> None:
-        self._letterhead = letterhead
+        self.letterhead = letterhead
         self._pool: ProcessPoolExecutor | None = None
         self._broken = False
 
-    def write(self, vacancy: str, reply: Reply, message_id: str) -> Future[bytes] | None:
+    def write(self, reply: Reply, message_id: str) -> Future[bytes] | None:
         """The reply being written, or None when the composer cannot take it."""
-        if self._broken or vacancy not in self._letterhead.template_folders:
+        if self._broken:
             return None
         # Its arrival in UTC: the time zone objects some libraries attach (an
         # IMAP client's fixed offsets) do not survive pickling; templates show
         # every time in the firm's zone anyway.
         sendable = replace(reply, arrived_at=reply.arrived_at.astimezone(UTC))
         try:
-            return self._started().submit(_write, vacancy, sendable, message_id)
+            return self._started().submit(_write, sendable, message_id)
         except (BrokenProcessPool, RuntimeError):  # RuntimeError: shut down under us
             self._give_up("stopped")
             return None
@@ -113,7 +111,7 @@ class Composer:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("forkserver"),
                 initializer=_begin,
-                initargs=(self._letterhead,),
+                initargs=(self.letterhead,),
             )
         return self._pool
 
@@ -128,7 +126,6 @@ def _begin(letterhead: Letterhead) -> None:
     _letterhead, _renderers = letterhead, letterhead.renderers()
 
 
-def _write(vacancy: str, reply: Reply, message_id: str) -> bytes:
+def _write(reply: Reply, message_id: str) -> bytes:
     assert _letterhead is not None, "the composer process was not begun"
-    head = _letterhead
-    return write_reply(_renderers[vacancy], head.firm_name, head.sender, reply, message_id)
+    return _letterhead.write(_renderers[reply.vacancy.slug], reply, message_id)

@@ -12,7 +12,6 @@ from mailroom.app import App
 from mailroom.pipeline import Judged, Received, conclude_all, read_ahead, receive
 from mailroom.replies import foresee
 from mailroom.stopwatch import Stopwatch
-from notify import Mailbox, write_reply
 from store.models import OutboxReply
 
 from ..store_fixtures import example_source
@@ -51,14 +50,8 @@ def test_the_reply_written_ahead_is_the_reply_planned(app: App) -> None:
     planned = _planned(app, source, judged)
     written_ahead = foreseen.content.result()
     assert (planned.rfc_message_id, planned.content) == (foreseen.message_id, written_ahead)
-    firm = app.settings.firm
-    here = write_reply(
-        app.renderers[analysis.vacancy],
-        firm.name,
-        Mailbox(firm.name, str(firm.address)),
-        foreseen.reply,
-        foreseen.message_id,
-    )
+    renderer = app.renderers[analysis.vacancy]
+    here = app.composer.letterhead.write(renderer, foreseen.reply, foreseen.message_id)
     assert _unbounded(written_ahead) == _unbounded(here)
 
 

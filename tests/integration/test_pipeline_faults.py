@@ -13,7 +13,7 @@ from mailroom.app import App
 from mailroom.clock import fixed_clock
 from mailroom.cycle import run_cycle
 from mailroom.pipeline import handle
-from notify import Composer, Letterhead, Mailbox
+from notify import Composer
 from store.models import InboundMessage, OutboxReply
 
 from ..readers import FailingReader
@@ -25,14 +25,8 @@ from ..support import TEST_NOW
 def _broken_templates(app: App, tmp: Path) -> Iterator[App]:
     """The app with its templates gone after start, when the start-up check had
     passed: for this process and for the composer alike."""
-    firm = app.settings.firm
-    missing = tmp / "missing"
-    letterhead = Letterhead(
-        firm.name,
-        Mailbox(firm.name, str(firm.address)),
-        firm.zone,
-        dict.fromkeys(app.renderers, (missing,)),
-    )
+    folders = dict.fromkeys(app.renderers, (tmp / "missing",))
+    letterhead = dataclasses.replace(app.composer.letterhead, template_folders=folders)
     composer = Composer(letterhead)
     try:
         yield dataclasses.replace(app, renderers=letterhead.renderers(), composer=composer)
