@@ -250,6 +250,17 @@ AWKWARD = [
 ]
 
 
+def test_a_plain_one_line_value_is_kept_as_written_and_the_rest_parsed() -> None:
+    """What the equality below rests on: which values skip the header parse."""
+    policy = rfc5322._ASCII_POLICY
+    date = "Mon, 05 Jan 2026 10:00:00 +0100"
+    _, kept = policy.header_store_parse("Date", date)
+    assert type(kept) is str and kept == date
+    for value in ("Zoë", "x" * 80, "=?utf-8?q?X?=", "a\x00b"):
+        _, parsed = policy.header_store_parse("Subject", value)
+        assert hasattr(parsed, "name"), value  # a header object of the package
+
+
 @pytest.mark.parametrize("kind", list(ReplyKind))
 @pytest.mark.parametrize(("name", "subject"), AWKWARD)
 def test_kept_and_shared_headers_write_what_parsing_everything_writes(
