@@ -16,7 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from notify import holiday_names
+from notify import holiday_names, unknown_holiday_names
 
 # Numbers, booleans and dates must be written as TOML numbers, booleans and
 # dates: "3" where a number is meant is a mistake, not a number.
@@ -51,12 +51,11 @@ class WorkingDays(BaseModel):
     @field_validator("holidays")
     @classmethod
     def _known_names(cls, names: list[str] | None) -> list[str] | None:
-        known = holiday_names()
-        unknown = sorted(set(names or ()) - known)
+        unknown = unknown_holiday_names(names or ())
         if unknown:
             raise ValueError(
                 f"unknown holiday {', '.join(map(repr, unknown))}; "
-                f"known names: {', '.join(map(repr, sorted(known)))}"
+                f"known names: {', '.join(map(repr, sorted(holiday_names())))}"
             )
         return names
 

@@ -24,7 +24,7 @@ from notify.smtp import SmtpServer, SmtpTransport
 from notify.subject_export import write_subject_export
 from notify.templates import RenderedReply, TemplateRenderer
 from notify.transport import DeliveryFailed, FileTransport, Transport
-from notify.workdays import WorkingCalendar, holiday_names
+from notify.workdays import WorkingCalendar, holiday_names, unknown_holiday_names
 
 __all__ = [
     "CAP_WINDOW",
@@ -64,6 +64,7 @@ __all__ = [
     "reasons_text",
     "reference_number",
     "render_digest",
+    "unknown_holiday_names",
     "write_export",
     "write_subject_export",
 ]

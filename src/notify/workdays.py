@@ -11,12 +11,30 @@ import holidays
 _LANGUAGE = "en_US"
 # Years whose holiday names are accepted in config (King's Day replaced Queen's Day in 2014).
 _NAMED_YEARS = range(1990, 2100)
+# Years that name every holiday a config written now is likely to count
+# (Liberation Day is a day off only every fifth year).
+_RECENT_YEARS = range(2020, 2031)
 
 
 @cache
 def holiday_names() -> frozenset[str]:
     """Every Dutch public holiday's name as the `holidays` package spells it in English."""
-    calendar = holidays.country_holidays("NL", language=_LANGUAGE, years=_NAMED_YEARS)
+    return _names_in(_NAMED_YEARS)
+
+
+def unknown_holiday_names(names: Iterable[str]) -> list[str]:
+    """Those of `names` that are not in `holiday_names`, sorted.
+
+    Asked at every start (the config names the holidays it counts), so the
+    years around now are looked at first; computing all of `_NAMED_YEARS`
+    takes a tenth of a second and is left for a name not among them.
+    """
+    unknown = set(names) - _names_in(_RECENT_YEARS)
+    return sorted(unknown - holiday_names()) if unknown else []
+
+
+def _names_in(years: range) -> frozenset[str]:
+    calendar = holidays.country_holidays("NL", language=_LANGUAGE, years=years)
     return frozenset(name for day in calendar for name in calendar.get_list(day))
 
 

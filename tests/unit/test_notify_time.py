@@ -7,7 +7,13 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
-from notify import ReplyKind, TemplateRenderer, WorkingCalendar, holiday_names
+from notify import (
+    ReplyKind,
+    TemplateRenderer,
+    WorkingCalendar,
+    holiday_names,
+    unknown_holiday_names,
+)
 
 from .test_notify_render import AMS, FIRM, SEED_VACANCY, TEMPLATES, make_reply
 
@@ -244,6 +250,16 @@ def test_holiday_names_are_the_packages_english_ones() -> None:
     names = holiday_names()
     assert {"King's Day", "Good Friday", "Second Day of Christmas"} <= names
     assert not any(";" in name for name in names)
+
+
+def test_unknown_holiday_names_looks_past_the_recent_years() -> None:
+    """Queen's Day was last a holiday in 2013: known, though not among the
+    years looked at first; a misspelling is unknown whatever the years."""
+    assert unknown_holiday_names(["King's Day", "Queen's Day", "Liberation Day"]) == []
+    assert unknown_holiday_names(["Kings Day", "Queen's Day", "Boxing Day"]) == [
+        "Boxing Day",
+        "Kings Day",
+    ]
 
 
 # --- honest words when the reply is written later than it should have been -----------
