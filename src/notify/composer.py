@@ -78,6 +78,21 @@ class Composer:
             self._give_up("stopped")
             return None
 
+    def start(self) -> None:
+        """Start the process now rather than at the first reply asked for.
+
+        Starting it (importing the templates' machinery, loading every
+        vacancy's templates) takes a second or so; begun as the first
+        messages are read, it is done by the time their replies are asked
+        for, instead of holding up the first decision. Once started, it does nothing.
+        """
+        if self._broken or self._pool is not None:
+            return
+        try:
+            self._started().submit(_ready)
+        except (BrokenProcessPool, RuntimeError):  # RuntimeError: shut down under us
+            self._give_up("stopped")
+
     def written(self, writing: Future[bytes]) -> bytes | None:
         """What the composer wrote, or None: it failed (the daemon's own attempt
         then says why), stopped, or is late."""
@@ -124,6 +139,10 @@ _renderers: dict[str, TemplateRenderer] = {}
 def _begin(letterhead: Letterhead) -> None:
     global _letterhead, _renderers  # the process's one state, set as it starts
     _letterhead, _renderers = letterhead, letterhead.renderers()
+
+
+def _ready() -> None:
+    """Nothing: asked for only to start the process (`Composer.start`)."""
 
 
 def _write(reply: Reply, message_id: str) -> bytes:

@@ -135,6 +135,9 @@ class PdfSandbox:
         self.limits = limits or PdfLimits()
         self._workers = workers
         self._context = multiprocessing.get_context("forkserver")
+        # Set before anything starts the forkserver: this process has one, and
+        # whatever else it forks (the reply composer) may start it first.
+        self._context.set_forkserver_preload(["parse.analyse", engine_module(self.limits.engine)])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -264,9 +267,6 @@ class PdfSandbox:
             if self._started:
                 return
             self._started = True
-            self._context.set_forkserver_preload(
-                ["parse.analyse", engine_module(self.limits.engine)]
-            )
         for _ in range(self._workers):
             self._idle.put(self._start())
 

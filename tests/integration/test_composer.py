@@ -86,3 +86,17 @@ def test_a_composer_that_died_leaves_the_replies_to_this_process(app: App) -> No
     planned = _planned(app, source, (received, analysis, watch, again))
     assert planned.content is not None and b"Content-Language: nl" in planned.content
     assert foresee(app, analysis, received.stored.id, arrived_at) is None  # not asked again
+
+
+def test_a_composer_started_early_writes_the_first_reply(app: App) -> None:
+    """`start` begins the process before any reply is asked for (the cycle
+    calls it as the first messages are read), and only once."""
+    assert app.composer.process_ids() == []
+    app.composer.start()
+    [pid] = app.composer.process_ids()
+    app.composer.start()
+    assert app.composer.process_ids() == [pid]
+    _, (_, _, _, foreseen) = _judged(app)
+    assert foreseen is not None
+    assert foreseen.content.result().startswith(b"From: ")
+    assert app.composer.process_ids() == [pid]
