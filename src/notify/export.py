@@ -23,7 +23,7 @@ from notify.sheets import Cell, write_csv, write_xlsx
 
 log = logging.getLogger("mailroom.export")
 
-COLUMNS = (
+EXPORT_COLUMNS = (
     "Referentie / Reference",
     "Naam / Name",
     "E-mailadres / E-mail address",
@@ -90,8 +90,8 @@ def write_export(
             written += _write_documents(row.documents, fetch_blob, documents_dir / folder)
         table.append(_cells(row, reference, folder, zone))
     csv_path, xlsx_path = out_dir / CSV_NAME, out_dir / XLSX_NAME
-    write_csv(csv_path, COLUMNS, table)
-    write_xlsx(xlsx_path, COLUMNS, table)
+    write_csv(csv_path, EXPORT_COLUMNS, table)
+    write_xlsx(xlsx_path, EXPORT_COLUMNS, table)
     log.info("export written: %d applicants, %d documents", len(table), written)
     return ExportResult(out_dir, csv_path, xlsx_path, len(table), written)
 
