@@ -128,8 +128,6 @@ class ReadAhead:
                 sharing = self._sharing if self._instances > 1 else None
                 future = self._readers.submit(read_ahead, self.app, received, watch, sharing)
                 self._pending.append((received, watch, future))
-                # Its replies will be asked for once read: the composer starts meanwhile.
-                self.app.composer.start()
 
     def _conclude_ready(self) -> Iterator[Concluded]:
         """Conclude the head, waiting for it, with those behind it already read."""

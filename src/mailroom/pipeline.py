@@ -213,7 +213,13 @@ def read_ahead(
     app: App, received: Received, watch: Stopwatch, sharing: Sharing | None = None
 ) -> tuple[parse.Analysis, Foreseen | None]:
     """`read`, and then ask the composer for the reply the analysis calls for,
-    so it is written while this process concludes the messages before."""
+    so it is written while this process concludes the messages before.
+
+    The composer is started first, if it is not running yet: it starts while
+    the message is read, not after, and in this reading thread, not in the
+    thread that concludes.
+    """
+    app.composer.start()
     analysis = read(app, received, watch, sharing)
     return analysis, foresee(app, analysis, received.stored.id, received.fetched.arrived_at)
 

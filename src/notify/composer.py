@@ -15,6 +15,7 @@ mail or documents), so it runs ordinary trusted code, unlike the PDF workers.
 
 import logging
 import multiprocessing
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -56,13 +57,15 @@ class Letterhead:
 
 
 class Composer:
-    """One process that writes replies asked for ahead (`write`), started at
-    the first; a process that broke is not asked again."""
+    """One process that writes replies asked for ahead (`write`), from any
+    thread, started at the first (or by `start`); a process that broke is
+    not asked again."""
 
     def __init__(self, letterhead: Letterhead) -> None:
         self.letterhead = letterhead
         self._pool: ProcessPoolExecutor | None = None
         self._broken = False
+        self._lock = threading.Lock()
 
     def write(self, reply: Reply, message_id: str) -> Future[bytes] | None:
         """The reply being written, or None when the composer cannot take it."""
@@ -81,10 +84,10 @@ class Composer:
     def start(self) -> None:
         """Start the process now rather than at the first reply asked for.
 
-        Starting it (importing the templates' machinery, loading every
-        vacancy's templates) takes a second or so; begun as the first
-        messages are read, it is done by the time their replies are asked
-        for, instead of holding up the first decision. Once started, it does nothing.
+        Starting it (a process, the templates' machinery, every vacancy's
+        templates) takes a good part of a second; begun as the first messages
+        are read, it is done by the time their replies are asked for, instead
+        of holding up the first decision. Once started, it does nothing.
         """
         if self._broken or self._pool is not None:
             return
@@ -121,14 +124,16 @@ class Composer:
         self.close()
 
     def _started(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("forkserver"),
-                initializer=_begin,
-                initargs=(self.letterhead,),
-            )
-        return self._pool
+        """The pool, made by the first of the reading threads that asks."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("forkserver"),
+                    initializer=_begin,
+                    initargs=(self.letterhead,),
+                )
+            return self._pool
 
 
 # The composer process's own renderers, made once when it starts.

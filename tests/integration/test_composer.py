@@ -1,9 +1,11 @@
 """Replies written ahead by the composer process are the replies the decision plans."""
 
 import dataclasses
+import multiprocessing
 import os
 import re
 import signal
+import threading
 
 from imapclient.fixed_offset import FixedOffset
 
@@ -100,3 +102,13 @@ def test_a_composer_started_early_writes_the_first_reply(app: App) -> None:
     assert foreseen is not None
     assert foreseen.content.result().startswith(b"From: ")
     assert app.composer.process_ids() == [pid]
+
+
+def test_threads_racing_to_start_the_composer_start_one_process(app: App) -> None:
+    threads = [threading.Thread(target=app.composer.start) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(app.composer.process_ids()) == 1
+    assert len(multiprocessing.active_children()) == 1  # no pool made and dropped
