@@ -34,8 +34,22 @@ _REFUSED = re.compile("[\x00\ud800-\udfff]")
 
 def clean_text(value: str) -> str:
     """Text both engines store: without NUL (PostgreSQL refuses it in text) and
-    without lone surrogates (no UTF-8 encoding exists for them)."""
+    without lone surrogates (no UTF-8 encoding exists for them).
+
+    Nearly all text has neither, which two scans in C tell about ten times
+    faster than the pattern takes to find nothing in a document's text.
+    """
+    if "\x00" not in value and _encodes(value):
+        return value
     return _REFUSED.sub("", value)
+
+
+def _encodes(value: str) -> bool:
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class CleanString(TypeDecorator[str]):
