@@ -16,11 +16,13 @@ mail or documents), so it runs ordinary trusted code, unlike the PDF workers.
 import logging
 import multiprocessing
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from notify.reply import Mailbox, Reply
@@ -28,6 +30,8 @@ from notify.rfc5322 import compose
 from notify.templates import TemplateRenderer
 
 log = logging.getLogger("mailroom.notify")
+
+_Done = TypeVar("_Done")
 
 # How long a decision waits for a reply asked for ahead: writing one takes
 # milliseconds, so a composer this late is stuck, and is not asked again.
@@ -69,17 +73,11 @@ class Composer:
 
     def write(self, reply: Reply, message_id: str) -> Future[bytes] | None:
         """The reply being written, or None when the composer cannot take it."""
-        if self._broken:
-            return None
         # Its arrival in UTC: the time zone objects some libraries attach (an
         # IMAP client's fixed offsets) do not survive pickling; templates show
         # every time in the firm's zone anyway.
         sendable = replace(reply, arrived_at=reply.arrived_at.astimezone(UTC))
-        try:
-            return self._started().submit(_write, sendable, message_id)
-        except (BrokenProcessPool, RuntimeError):  # RuntimeError: shut down under us
-            self._give_up("stopped")
-            return None
+        return self._submit(_write, sendable, message_id)
 
     def start(self) -> None:
         """Start the process now rather than at the first reply asked for.
@@ -89,12 +87,8 @@ class Composer:
         are read, it is done by the time their replies are asked for, instead
         of holding up the first decision. Once started, it does nothing.
         """
-        if self._broken or self._pool is not None:
-            return
-        try:
-            self._started().submit(_ready)
-        except (BrokenProcessPool, RuntimeError):  # RuntimeError: shut down under us
-            self._give_up("stopped")
+        if self._pool is None:
+            self._submit(_ready)
 
     def written(self, writing: Future[bytes]) -> bytes | None:
         """What the composer wrote, or None: it failed (the daemon's own attempt
@@ -116,6 +110,16 @@ class Composer:
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _submit(self, work: Callable[..., _Done], *args: object) -> Future[_Done] | None:
+        """`work(*args)` asked of the process, or None when it cannot take it."""
+        if self._broken:
+            return None
+        try:
+            return self._started().submit(work, *args)
+        except (BrokenProcessPool, RuntimeError):  # RuntimeError: shut down under us
+            self._give_up("stopped")
+            return None
 
     def _give_up(self, why: str) -> None:
         if not self._broken:
