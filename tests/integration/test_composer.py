@@ -5,8 +5,11 @@ import multiprocessing
 import os
 import re
 import signal
+import subprocess
+import sys
 import threading
 
+import pytest
 from imapclient.fixed_offset import FixedOffset
 
 from ingest import Source
@@ -14,6 +17,7 @@ from mailroom.app import App
 from mailroom.pipeline import Judged, Received, conclude_all, read_ahead, receive
 from mailroom.replies import foresee
 from mailroom.stopwatch import Stopwatch
+from parse import Analysis, ParseContext
 from store.models import OutboxReply
 
 from ..store_fixtures import example_source
@@ -104,6 +108,22 @@ def test_a_composer_started_early_writes_the_first_reply(app: App) -> None:
     assert app.composer.process_ids() == [pid]
 
 
+def test_the_composer_is_started_before_the_first_message_is_read(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So its start overlaps the reading instead of holding up the first decision."""
+    running_at_read: list[list[int]] = []
+    judge = app.pdf.analyse
+
+    def observed(raw: bytes, context: ParseContext) -> Analysis:
+        running_at_read.append(app.composer.process_ids())
+        return judge(raw, context)
+
+    monkeypatch.setattr(app.pdf, "analyse", observed)
+    _judged(app)
+    assert [len(pids) for pids in running_at_read] == [1]
+
+
 def test_threads_racing_to_start_the_composer_start_one_process(app: App) -> None:
     threads = [threading.Thread(target=app.composer.start) for _ in range(8)]
     for thread in threads:
@@ -112,3 +132,21 @@ def test_threads_racing_to_start_the_composer_start_one_process(app: App) -> Non
         thread.join(timeout=30)
     assert len(app.composer.process_ids()) == 1
     assert len(multiprocessing.active_children()) == 1  # no pool made and dropped
+
+
+def test_the_composer_process_loads_neither_the_store_nor_the_exports() -> None:
+    """What it unpickles imports `notify.composer`; the package's other exports
+    (and the store and spreadsheets behind them) load only where they are used."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, notify.composer; "
+            "print(sorted({m.split('.')[0] for m in sys.modules}"
+            " & {'store', 'sqlalchemy', 'alembic', 'openpyxl'}))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "[]"
