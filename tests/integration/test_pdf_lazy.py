@@ -1,8 +1,6 @@
 """The PDF workers start with the first PDF, so a cycle without one starts no process."""
 
 import dataclasses
-import subprocess
-import sys
 import threading
 
 from mailroom.app import App
@@ -11,6 +9,7 @@ from parse import PdfSandbox, PdfText
 
 from ..pdfbuilder import GOOD, LIMITS, PHRASE, WORKERS
 from ..store_fixtures import example_source
+from ..support import packages_loaded_by
 
 
 def test_workers_start_with_the_first_pdf_of_a_cycle(app: App) -> None:
@@ -43,15 +42,5 @@ def test_threads_racing_to_the_first_read_start_one_pool() -> None:
 def test_the_daemons_own_process_does_not_load_a_pdf_library() -> None:
     """Only the workers read PDFs; pypdf in the main process would be a fifth of
     its memory for nothing (a cycle and the daemon's modules, imported fresh)."""
-    loaded = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, mailroom.cli, mailroom.daemon, mailroom.cycle, mailroom.app; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pypdf', 'pypdfium2')))",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert loaded.stdout.strip() == "[]"
+    modules = "mailroom.cli, mailroom.daemon, mailroom.cycle, mailroom.app"
+    assert packages_loaded_by(modules, ("pypdf", "pypdfium2")) == []
